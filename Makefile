@@ -1,0 +1,36 @@
+# The edition's two everyday commands (see README):
+#   make serve   install into .venv, build and serve the site on http://127.0.0.1:8000
+#   make test    install what the tests need (Chromium included) and run all tests
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test clean
+
+serve: $(VENV)/.site-deps
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+# Build into a temporary folder and swap it in only when the build succeeded:
+# a failed build never leaves a half-built site in site/.
+build: $(VENV)/.site-deps
+	rm -rf site.new
+	$(BIN)/mkdocs build --strict -d site.new
+	rm -rf site && mv site.new site
+
+test: $(VENV)/.test-deps
+	sh scripts/ensure-chromium.sh
+	$(BIN)/python -m pytest
+
+$(VENV)/.site-deps: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-deps: pyproject.toml $(VENV)/.site-deps
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf site site.new tests/artifacts

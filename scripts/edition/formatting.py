@@ -1,0 +1,304 @@
+"""Format references per language.
+
+Works are formatted from BibTeX by `ChicagoStyle`, a pybtex style after the
+Chicago Manual of Style (17th ed.), notes-bibliography system, bibliography
+entries; labels are Turkish or English. Output is pybtex rich text, so every
+string from BibTeX is HTML-escaped when rendered.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+from pybtex.database import BibliographyData, Entry, Person
+from pybtex.richtext import Tag, Text
+from pybtex.style.formatting import BaseStyle
+
+from .model import ArchivalDocument, ArchivalFile, Locator
+
+LABELS = {
+    "tr": {
+        "ed": "ed.", "eds": "ed.", "edited_by": "ed.", "trans": "çev.", "vol": "C.", "no": "S.",
+        "in": "içinde", "phdthesis": "Doktora tezi", "mastersthesis": "Yüksek lisans tezi",
+        "p": "s.", "pp": "s.", "l": "v.", "ll": "vr.", "number": "No.", "and": "ve", "undated": "tarihsiz",
+        "months": ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos",
+                   "Eylül", "Ekim", "Kasım", "Aralık"],
+        "fond": "f.", "opis": "op.", "delo": "d.", "code": "Yer Bilgisi",
+    },
+    "en": {
+        "ed": "ed.", "eds": "eds.", "edited_by": "edited by", "trans": "translated by", "vol": "Vol.", "no": "no.",
+        "in": "In", "phdthesis": "PhD diss.", "mastersthesis": "MA thesis",
+        "p": "p.", "pp": "pp.", "l": "l.", "ll": "ll.", "number": "No.", "and": "and", "undated": "undated",
+        "months": ["January", "February", "March", "April", "May", "June", "July", "August",
+                   "September", "October", "November", "December"],
+        "fond": "f.", "opis": "op.", "delo": "d.", "code": "location code",
+    },
+}
+
+
+def format_date(value: str | dt.date | None, lang: str) -> str:
+    """`1926-11-16` -> `16 Kasım 1926` / `16 November 1926`; a bare year stays a year."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        y, m, d = value.year, value.month, value.day
+    else:
+        m_ = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", str(value).strip())
+        if not m_:
+            return str(value)
+        y, m, d = int(m_.group(1)), int(m_.group(2) or 0), int(m_.group(3) or 0)
+    months = LABELS[lang]["months"]
+    if m and d:
+        return f"{d} {months[m - 1]} {y}"
+    if m:
+        return f"{months[m - 1]} {y}"
+    return str(y)
+
+
+def format_locators(locators: tuple[Locator, ...], lang: str) -> str:
+    labels = LABELS[lang]
+    out = []
+    for loc in locators:
+        if loc.kind == "page":
+            out.append(f"{labels['pp' if loc.end else 'p']} {loc.start}{'–' + loc.end if loc.end else ''}")
+        elif loc.kind == "sheet":
+            out.append(f"{labels['ll' if loc.end else 'l']} {loc.start}{'–' + loc.end if loc.end else ''}")
+        else:
+            out.append(f"{labels['number']} {loc.start}")
+    return ", ".join(out)
+
+
+def _person(p: Person, inverted: bool) -> str:
+    first = " ".join(p.first_names + p.middle_names)
+    last = " ".join(p.prelast_names + p.last_names)
+    if inverted and first:
+        return f"{last}, {first}"
+    return f"{first} {last}".strip()
+
+
+def format_people(persons: list[Person], lang: str, invert_first: bool = True) -> str:
+    etal = " vd." if lang == "tr" else " et al."
+    if persons and str(persons[-1]) == "others":  # BibTeX "and others"
+        return format_people(persons[:-1], lang, invert_first) + etal
+    names = [_person(p, invert_first and i == 0) for i, p in enumerate(persons)]
+    if len(names) > 3:
+        names = names[:3]
+        return ", ".join(names) + (" vd." if lang == "tr" else " et al.")
+    if len(names) <= 1:
+        return "".join(names)
+    if len(names) == 2:
+        sep = ", " if invert_first else " "
+        return f"{names[0]}{',' if invert_first else ''} {LABELS[lang]['and']} {names[1]}"
+    return ", ".join(names[:-1]) + f", {LABELS[lang]['and']} {names[-1]}"
+
+
+def _pages(value: str) -> str:
+    return value.replace("--", "–")
+
+
+class ChicagoStyle(BaseStyle):
+    """Chicago notes-bibliography, bibliography form, with Turkish or English labels."""
+
+    default_sorting_style = "author_year_title"
+    default_label_style = "number"
+    default_name_style = "plain"
+
+    def __init__(self, lang: str = "tr", bib_data: BibliographyData | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.lang = lang
+        self.labels = LABELS[lang]
+        self.bib_data = bib_data
+
+    # -- helpers -------------------------------------------------------------
+    def _f(self, entry: Entry, name: str) -> str:
+        value = entry.fields.get(name, "")
+        if not value and entry.fields.get("crossref") and self.bib_data:
+            parent = self.bib_data.entries.get(entry.fields["crossref"])
+            if parent is not None and name not in ("title", "pages", "subtitle"):
+                value = parent.fields.get(name, "")
+        return str(value).replace("{", "").replace("}", "")
+
+    def _contributors(self, entry: Entry) -> list:
+        """Lead: authors, else editors with 'ed.'"""
+        if "author" in entry.persons:
+            return [format_people(entry.persons["author"], self.lang)]
+        if "editor" in entry.persons:
+            eds = entry.persons["editor"]
+            label = self.labels["eds"] if len(eds) > 1 else self.labels["ed"]
+            return [f"{format_people(eds, self.lang)}, {label}"]
+        return []
+
+    def _pub(self, entry: Entry) -> str:
+        place, publisher = self._f(entry, "location"), self._f(entry, "publisher")
+        year = format_date(self._f(entry, "date") or self._f(entry, "year"), self.lang)
+        head = ": ".join(x for x in (place, publisher) if x)
+        return ", ".join(x for x in (head, year) if x)
+
+    def _sentence(self, *parts) -> Text:
+        parts = [p for p in parts if p]
+        out = Text()
+        for i, p in enumerate(parts):
+            if i:
+                out += Text(" ")
+            out += p if isinstance(p, (Text, Tag)) else Text(p)
+            if not str(p).rstrip().endswith((".", "?", "!", "”")):
+                out += Text(".")
+        return out
+
+    def _title_quoted(self, title: str) -> str:
+        """Chicago puts the full stop inside the closing quotation mark."""
+        if not title:
+            return ""
+        return f"“{title}”" if title.endswith((".", "?", "!")) else f"“{title}.”"
+
+    # -- entry types -----------------------------------------------------------
+    def format_book(self, context) -> Text:
+        e = context["entry"]
+        lead = self._contributors(e)
+        title = Tag("em", self._f(e, "title"))
+        extra = []
+        if "author" in e.persons and "editor" in e.persons:
+            extra.append(f"{self.labels['edited_by'].capitalize()} {format_people(e.persons['editor'], self.lang, False)}")
+        if "translator" in e.persons:
+            extra.append(f"{self.labels['trans'].capitalize()} {format_people(e.persons['translator'], self.lang, False)}")
+        if self._f(e, "volume"):
+            extra.append(f"{self.labels['vol']} {self._f(e, 'volume')}")
+        series = self._f(e, "series")
+        return self._sentence(*lead, title, *extra, series, self._pub(e))
+
+    format_collection = format_book
+
+    def format_incollection(self, context) -> Text:
+        e = context["entry"]
+        parent = self.bib_data.entries.get(e.fields.get("crossref", "")) if self.bib_data else None
+        lead = self._contributors(e)
+        container = parent.fields.get("title", "") if parent is not None else self._f(e, "booktitle")
+        container = str(container).replace("{", "").replace("}", "")
+        in_part = Text()
+        if self.lang == "tr":
+            in_part += Tag("em", container) + Text(f" {self.labels['in']}")
+        else:
+            in_part += Text(f"{self.labels['in']} ") + Tag("em", container)
+        src = parent if parent is not None else e
+        if "editor" in src.persons:
+            in_part += Text(f", {self.labels['edited_by'] if self.lang == 'en' else 'ed.'} "
+                            f"{format_people(src.persons['editor'], self.lang, False)}")
+        vol = self._f(e, "volume")
+        if vol:
+            in_part += Text(f", {self.labels['vol']} {vol}")
+        if self._f(e, "pages"):
+            in_part += Text(f", {self.labels['pp']} {_pages(self._f(e, 'pages'))}")
+        return self._sentence(*lead, self._title_quoted(self._f(e, "title")), in_part, self._pub(e))
+
+    format_inbook = format_incollection
+
+    def format_article(self, context) -> Text:
+        e = context["entry"]
+        if self._f(e, "entrysubtype") == "newspaper":
+            return self.format_newspaper(e)
+        lead = self._contributors(e)
+        journal = Tag("em", self._f(e, "journaltitle") or self._f(e, "journal"))
+        tail = Text(journal)
+        vol, num = self._f(e, "volume"), self._f(e, "number")
+        if vol:
+            tail += Text(f" {vol}")
+        if num:
+            tail += Text(f"{',' if vol else ''} {self.labels['no']} {num}")
+        date = format_date(self._f(e, "date") or self._f(e, "year"), self.lang)
+        if date:
+            tail += Text(f" ({date})")
+        if self._f(e, "pages"):
+            tail += Text(f": {_pages(self._f(e, 'pages'))}")
+        return self._sentence(*lead, self._title_quoted(self._f(e, "title")), tail)
+
+    def format_newspaper(self, e: Entry) -> Text:
+        paper = Tag("em", self._f(e, "journaltitle"))
+        date = format_date(self._f(e, "date"), self.lang)
+        tail = Text(paper) + Text(f", {date}" if date else "")
+        if self._f(e, "pages"):
+            tail += Text(f", {self.labels['p']} {_pages(self._f(e, 'pages'))}")
+        return self._sentence(self._title_quoted(self._f(e, "title")), tail)
+
+    def _thesis(self, e: Entry, kind: str) -> Text:
+        lead = self._contributors(e)
+        where = ", ".join(x for x in (self.labels[kind], self._f(e, "institution") or self._f(e, "school"),
+                                      self._f(e, "location"),
+                                      format_date(self._f(e, "date") or self._f(e, "year"), self.lang)) if x)
+        return self._sentence(*lead, self._title_quoted(self._f(e, "title")), where)
+
+    def format_phdthesis(self, context) -> Text:
+        return self._thesis(context["entry"], "phdthesis")
+
+    def format_mastersthesis(self, context) -> Text:
+        return self._thesis(context["entry"], "mastersthesis")
+
+    def format_thesis(self, context) -> Text:
+        e = context["entry"]
+        kind = "phdthesis" if "phd" in self._f(e, "type").lower() else "mastersthesis"
+        return self._thesis(e, kind)
+
+    def format_misc(self, context) -> Text:
+        e = context["entry"]
+        return self._sentence(*self._contributors(e), self._title_quoted(self._f(e, "title")), self._pub(e))
+
+
+def entry_html(bib: BibliographyData, key: str, lang: str) -> str:
+    """One entry, formatted and HTML-escaped."""
+    style = ChicagoStyle(lang, bib)
+    entry = bib.entries[key]
+    text = style.format_entry(key, entry, bib_data=bib).text
+    return text.render_as("html")
+
+
+def entry_text(bib: BibliographyData, key: str, lang: str) -> str:
+    style = ChicagoStyle(lang, bib)
+    return style.format_entry(key, bib.entries[key], bib_data=bib).text.render_as("text")
+
+
+# --- archives ---------------------------------------------------------------------
+
+def file_signature(f: ArchivalFile, lang: str) -> str:
+    """`AVPRF, f. 4, op. 39, d. 53297` or `DİB Arşivi, Yer Bilgisi 218-472`."""
+    labels = LABELS[lang]
+    if f.code:
+        return f"{f.archive.abbr}, {labels['code']} {f.code}"
+    parts = [f.archive.abbr]
+    for name in ("fond", "opis", "delo"):
+        value = getattr(f, name)
+        if value:
+            parts.append(f"{labels[name]} {value}")
+    return ", ".join(parts)
+
+
+def document_signature(d: ArchivalDocument, lang: str) -> str:
+    sig = file_signature(d.file, lang)
+    if d.item:
+        sig = f"{sig}-{d.item}" if d.file.code else f"{sig}, {d.item}"
+    if d.sheets:
+        sig += f", {LABELS[lang]['l']} {d.sheets}"
+    return sig
+
+
+def document_date(d: ArchivalDocument, lang: str) -> str:
+    if d.date:
+        return format_date(d.date, lang)
+    return LABELS[lang]["undated"]
+
+
+def document_title(d: ArchivalDocument, lang: str) -> str:
+    if lang == "en" and d.title_en:
+        return d.title_en
+    if d.title:
+        return d.title
+    kind = d.kind.get(lang, "")
+    who = " → ".join(x for x in (d.author, d.recipient) if x)
+    return ", ".join(x for x in (kind, who) if x)
+
+
+def document_html(d: ArchivalDocument, lang: str) -> str:
+    """A one-line reference to an archival document, escaped."""
+    kind = d.kind.get(lang, "")
+    parts = [html.escape(document_signature(d, lang)), html.escape(document_title(d, lang))]
+    tail = ", ".join(x for x in (kind if d.title else "", document_date(d, lang)) if x)
+    return ": ".join(parts[:1] + [", ".join(x for x in (parts[1], html.escape(tail)) if x)]) + "."

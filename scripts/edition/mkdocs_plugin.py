@@ -1,0 +1,138 @@
+"""MkDocs plugin: the thin adapter between MkDocs and the edition package.
+
+Hooks and their jobs:
+- on_config: resolve paths; forget everything from a previous build.
+- on_pre_build: load and cross-check all sources of all languages. Runs before
+  MkDocs cleans site_dir, so bad input stops the build with the previous site
+  untouched (static-i18n builds the other languages later in the same process,
+  so everything is checked here, once, up front).
+- on_files: add one generated page per archival file (after static-i18n).
+- on_page_markdown: replace a chapter by its rendered form; fill generated blocks.
+- on_serve: watch the bibliography sources too.
+- on_post_build: write the bibliography downloads.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from . import exports, registers
+from .errors import EditionError
+from .render import ARCHIVE_DIR, Linker, Renderer
+from .resolve import Edition, build_edition
+from .sources import load_sources
+
+log = logging.getLogger("mkdocs.plugins.edition")
+
+_DIRECTIVE_LINE = re.compile(r"^\{([a-z]+)\}\s*$", re.M)
+
+
+class EditionConfig(Config):
+    enabled = c.Type(bool, default=True)
+    # Chapter files of the default language, in the article's order.
+    chapters = c.ListOfItems(c.Type(str))
+    # BibTeX files and the archival register, relative to mkdocs.yml.
+    bibliography = c.ListOfItems(c.Type(str), default=["bibliography/works.bib"])
+    archives = c.Type(str, default="bibliography/archives.yaml")
+    publication = c.Type(str, default="bibliography/article.yaml")
+    default_language = c.Type(str, default="tr")
+
+
+class EditionPlugin(BasePlugin[EditionConfig]):
+    def __init__(self):
+        self.edition: Edition | None = None
+        self.emendation_ids: dict[int, str] = {}
+        self.root = Path(".")
+
+    def on_config(self, config):
+        if not self.config.enabled:
+            return
+        self.root = Path(config.config_file_path).resolve().parent
+        self.edition = None
+        self.emendation_ids = {}
+
+    def on_pre_build(self, config):
+        if not self.config.enabled:
+            return
+        try:
+            sources = load_sources(self.root, Path(config.docs_dir), self.config.chapters,
+                                   self.config.bibliography, self.config.archives, self.config.publication)
+            self.edition = build_edition(sources, self.config.chapters, self.config.default_language)
+        except EditionError as exc:
+            raise PluginError(f"The edition's sources have {len(exc.problems)} problem(s):\n{exc}") from None
+        self.emendation_ids = {id(em): ident for _, _, em, ident in registers.emendations_in(self.edition)}
+
+    def _lang(self, config) -> str:
+        return config.theme.get("language") or self.config.default_language
+
+    @event_priority(-200)  # after static-i18n (-100), which rebuilds the file list per language
+    def on_files(self, files: Files, config) -> Files:
+        if not self.config.enabled or self.edition is None:
+            return files
+        for ident in self.edition.sources.files:
+            src = f"{ARCHIVE_DIR}/{ident}.md"
+            if files.get_file_from_path(src) is None:
+                files.append(File.generated(config, src, content=f"# {ident}\n"))
+        return files
+
+    def _name(self, page, lang: str) -> str:
+        src = page.file.src_uri
+        suffix = f".{lang}.md"
+        return src[: -len(suffix)] + ".md" if src.endswith(suffix) else src
+
+    def on_page_markdown(self, markdown: str, page, config, files):
+        if not self.config.enabled or self.edition is None:
+            return markdown
+        lang = self._lang(config)
+        name = self._name(page, lang)
+        ed = self.edition
+        renderer = Renderer(ed, lang, Linker(name), self.emendation_ids if lang == ed.default_lang else None)
+        nav_pages = [f.src_uri for f in files.documentation_pages()]
+
+        def directive(which: str) -> str:
+            linker = Linker(name)
+            if which == "bibliography":
+                return registers.bibliography(ed, lang, linker)
+            if which == "archives":
+                return registers.archives_index(ed, lang, linker)
+            if which == "newspapers":
+                return registers.newspapers(ed, lang, linker)
+            if which == "emendations":
+                return registers.emendations(ed, lang, linker)
+            if which == "contents":
+                return registers.contents(ed, lang, linker, [self._name_of(s, lang) for s in nav_pages])
+            if which == "publication":
+                return registers.publication(ed, lang)
+            if which == "downloads":
+                return exports.downloads_block(lang, linker)
+            raise PluginError(f"{page.file.src_uri}: unknown directive {{{which}}}")
+
+        if name in self.config.chapters:
+            chapter = ed.chapter(name, lang) or ed.chapter(name, ed.default_lang)
+            return renderer.chapter(chapter, directive)
+        if name.startswith(f"{ARCHIVE_DIR}/"):
+            ident = name[len(ARCHIVE_DIR) + 1:-3]
+            return registers.archive_file_page(ed, ed.sources.files[ident], lang, Linker(name))
+        return _DIRECTIVE_LINE.sub(lambda m: directive(m.group(1)), markdown)
+
+    def _name_of(self, src: str, lang: str) -> str:
+        suffix = f".{lang}.md"
+        return src[: -len(suffix)] + ".md" if src.endswith(suffix) else src
+
+    def on_serve(self, server, config, builder):
+        for path in [*self.config.bibliography, self.config.archives, self.config.publication]:
+            server.watch(str(self.root / path))
+        return server
+
+    @event_priority(-50)
+    def on_post_build(self, config):
+        if not self.config.enabled or self.edition is None:
+            return
+        exports.write_bibliography_downloads(self.edition, Path(config.site_dir))

@@ -1,0 +1,161 @@
+"""Render chapters to the Markdown + HTML that MkDocs turns into pages.
+
+Headings stay Markdown (so MkDocs builds the table of contents and page
+titles); paragraphs and notes become HTML blocks, escaped here, so that no
+Markdown rule can touch the article's text (backticks, asterisks, "1." at a
+line start). Links are computed by a `Linker`, never guessed.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+from dataclasses import dataclass
+
+from .formatting import document_html, entry_text, format_locators
+from .i18n import t
+from .markup import plain_text
+from .model import (
+    Chapter, Citation, Directive, Emendation, Emphasis, Heading, NoteRef, PageBreak,
+    PageMarker, Paragraph, Text,
+)
+from .resolve import Edition
+
+BIBLIOGRAPHY_PAGE = "kaynakca.md"
+ARCHIVE_DIR = "arsiv"
+
+
+def page_url(src: str) -> str:
+    """Destination of a source page with `use_directory_urls: false`."""
+    return src[:-3] + ".html" if src.endswith(".md") else src
+
+
+@dataclass
+class Linker:
+    """Relative links from one page of the edition to another."""
+
+    current: str  # source path of the page being rendered, e.g. "giris.md"
+
+    def to(self, src: str, anchor: str = "") -> str:
+        here = posixpath.dirname(page_url(self.current))
+        target = posixpath.relpath(page_url(src), here or ".")
+        if src == self.current:
+            target = ""
+        return f"{target}#{anchor}" if anchor else (target or "#")
+
+    def work(self, key: str) -> str:
+        return self.to(BIBLIOGRAPHY_PAGE, key)
+
+    def document(self, edition: Edition, key: str) -> str:
+        doc = edition.sources.documents[key]
+        return self.to(f"{ARCHIVE_DIR}/{doc.file.ident}.md", key)
+
+    def note(self, edition: Edition, number: int) -> str:
+        chapter, _ = edition.note_place[number]
+        return self.to(chapter, f"n{number}")
+
+    def para(self, edition: Edition, number: int) -> str:
+        chapter, anchor = edition.note_place[number]
+        return self.to(chapter, anchor)
+
+
+@dataclass
+class Renderer:
+    edition: Edition
+    lang: str
+    linker: Linker
+    emendation_ids: dict[int, str] | None = None  # id(Emendation) -> anchor, for the default language
+
+    def inline(self, content) -> str:
+        out = []
+        for tok in content:
+            if isinstance(tok, Text):
+                out.append(html.escape(tok.text, quote=False))
+            elif isinstance(tok, NoteRef):
+                n = tok.number
+                out.append(f'<sup class="fnref" id="nr{n}"><a class="footnote-ref" href="#n{n}" '
+                           f'aria-label="{html.escape(t(self.lang, "note"))} {n}">{n}</a></sup>')
+            elif isinstance(tok, PageBreak):
+                out.append(self.page_break(tok.page))
+            elif isinstance(tok, Emendation):
+                out.append(self.emendation(tok))
+            elif isinstance(tok, Emphasis):
+                out.append(f"<em>{self.inline(tok.content)}</em>")
+            elif isinstance(tok, Citation):
+                out.append(self.citation(tok))
+        return "".join(out)
+
+    def page_break(self, page: int) -> str:
+        label = html.escape(t(self.lang, "pdf_page"), quote=True)
+        return (f'<span class="pb" id="page-{page}" data-page="{page}" '
+                f'title="{label} {page}" aria-label="{label} {page}" role="note"></span>')
+
+    def emendation(self, tok: Emendation) -> str:
+        title = t(self.lang, "emended_from").format(original=tok.original)
+        if tok.reason:
+            title += f" ({tok.reason})"
+        anchor = (self.emendation_ids or {}).get(id(tok), "")
+        ident = f' id="{anchor}"' if anchor else ""
+        return (f'<span class="emendation"{ident} data-sic="{html.escape(tok.original, quote=True)}" '
+                f'title="{html.escape(title, quote=True)}">{html.escape(tok.corrected, quote=False)}</span>')
+
+    def citation(self, tok: Citation) -> str:
+        ed = self.edition
+        if tok.key in ed.sources.documents:
+            href = self.linker.document(ed, tok.key)
+            full = html.unescape(document_html(ed.sources.documents[tok.key], self.lang))
+        else:
+            href = self.linker.work(tok.key)
+            full = entry_text(ed.sources.bibliography, tok.key, self.lang)
+        if tok.locators:
+            full = f"{full.rstrip('.')}, {format_locators(tok.locators, self.lang)}."
+        return (f'<a class="cite" href="{html.escape(href, quote=True)}" data-key="{html.escape(tok.key, quote=True)}" '
+                f'title="{html.escape(full, quote=True)}">{self.inline(tok.content)}</a>')
+
+    # -- blocks ------------------------------------------------------------------
+    def paragraph(self, p: Paragraph) -> str:
+        lang = f' lang="{p.lang}"' if p.lang and p.lang != self.lang else ""
+        num = ""
+        if p.numbered:
+            label = html.escape(f"¶ {p.ident}")
+            num = (f'<a class="para-num" href="#{p.anchor}" data-n="{p.ident}" '
+                   f'aria-label="{label}" title="{html.escape(t(self.lang, "para_link"))}"></a>')
+        return f'<p class="para" id="{p.anchor}"{lang}>{num}{self.inline(p.content)}</p>'
+
+    def heading(self, h: Heading) -> str:
+        attrs = [f"#{h.anchor}"]
+        if h.supplied:
+            attrs += [".supplied", f'title="{t(self.lang, "supplied_heading")}"']
+        if h.lang and h.lang != self.lang:
+            attrs.append(f"lang={h.lang}")
+        text = plain_text(h.content, reading="corrected")
+        return f"{'#' * h.level} {text} {{ {' '.join(attrs)} }}"
+
+    def notes(self, chapter: Chapter) -> str:
+        if not chapter.notes:
+            return ""
+        items = []
+        back = html.escape(t(self.lang, "back_to_text"), quote=True)
+        for number in sorted(chapter.notes):
+            note = chapter.notes[number]
+            items.append(f'<li id="n{number}" value="{number}"><p>{self.inline(note.content)} '
+                         f'<a class="footnote-backref" href="#nr{number}" aria-label="{back} {number}" '
+                         f'title="{back}">↩</a></p></li>')
+        return (f'## {t(self.lang, "notes")} {{ #notlar .notes-heading }}\n\n'
+                f'<div class="footnote notes"><ol>\n' + "\n".join(items) + "\n</ol></div>")
+
+    def chapter(self, chapter: Chapter, directive) -> str:
+        """Markdown for the whole chapter; `directive(name)` renders generated blocks."""
+        parts = []
+        for block in chapter.blocks:
+            if isinstance(block, Heading):
+                parts.append(self.heading(block))
+            elif isinstance(block, Paragraph):
+                parts.append(self.paragraph(block))
+            elif isinstance(block, PageMarker):
+                parts.append(f'<div class="pb-block">{self.page_break(block.page)}</div>')
+            elif isinstance(block, Directive):
+                parts.append(directive(block.name))
+        notes = self.notes(chapter)
+        if notes:
+            parts.append(notes)
+        return "\n\n".join(parts) + "\n"
