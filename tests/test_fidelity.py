@@ -33,7 +33,7 @@ ARTICLE_HEADINGS = [
 
 def _body(site, name):
     main = main_content(soup(site / f"{name}.html"))
-    for el in main.select("div.footnote, h2.notes-heading, .md-source-file"):
+    for el in main.select("div.footnote, h2.notes-heading, .md-source-file, .provenance, .chapter-tools"):
         el.decompose()
     return main
 

@@ -44,6 +44,11 @@ STRINGS = {
         "pub_lang_value": "Türkçe",
         "register": "Arşiv dizini",
         "summary": "İçerik",
+        "author_text": "Yazarın kendi İngilizce metni; değiştirilmeden verilmiştir.",
+        "translation_banner": "",
+        "translator_note": "Çeviri notu",
+        "parallel": "Paralel okuma",
+        "parallel_intro": "Türkçe özgün metin ve İngilizce çeviri, paragraf paragraf ve not not.",
     },
     "en": {
         "note": "Note",
@@ -87,6 +92,11 @@ STRINGS = {
         "pub_lang_value": "Turkish",
         "register": "Archive register",
         "summary": "Contents",
+        "author_text": "The author’s own English text, reproduced verbatim.",
+        "translation_banner": "English translation by the editors of this edition, not the author’s text; the original is Turkish.",
+        "translator_note": "Translator’s note",
+        "parallel": "Parallel reading",
+        "parallel_intro": "The Turkish original and the English translation, paragraph by paragraph and note by note.",
     },
 }
 

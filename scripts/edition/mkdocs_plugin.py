@@ -23,8 +23,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import exports, registers
+from . import exports, parallel, registers
 from .errors import EditionError
+from .i18n import t
 from .render import ARCHIVE_DIR, Linker, Renderer
 from .resolve import Edition, build_edition
 from .sources import load_sources
@@ -76,11 +77,22 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_files(self, files: Files, config) -> Files:
         if not self.config.enabled or self.edition is None:
             return files
-        for ident in self.edition.sources.files:
-            src = f"{ARCHIVE_DIR}/{ident}.md"
+        generated = [f"{ARCHIVE_DIR}/{ident}.md" for ident in self.edition.sources.files]
+        if len(self.edition.languages) > 1:
+            generated += [f"{parallel.PARALLEL_DIR}/{name}" for name in self.config.chapters]
+        prefix = self._prefix(config)
+        for src in generated:
             if files.get_file_from_path(src) is None:
-                files.append(File.generated(config, src, content=f"# {ident}\n"))
+                file = File.generated(config, src, content="# …\n")
+                # static-i18n places a non-default language under /<lang>/ by rewriting
+                # each file's destination; generated files need the same.
+                file.dest_uri = prefix + file.dest_uri
+                files.append(file)
         return files
+
+    def _prefix(self, config) -> str:
+        lang = self._lang(config)
+        return "" if lang == self.config.default_language else f"{lang}/"
 
     def _name(self, page, lang: str) -> str:
         src = page.file.src_uri
@@ -116,7 +128,14 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
         if name in self.config.chapters:
             chapter = ed.chapter(name, lang) or ed.chapter(name, ed.default_lang)
-            return renderer.chapter(chapter, directive)
+            tools = ""
+            if len(ed.languages) > 1 and chapter.paragraphs:
+                href = Linker(name).to(f"{parallel.PARALLEL_DIR}/{name}")
+                tools = (f'<p class="chapter-tools"><a href="{href}">{t(lang, "parallel")}: '
+                         f'Türkçe | English</a></p>')
+            return renderer.chapter(chapter, directive, tools)
+        if name.startswith(f"{parallel.PARALLEL_DIR}/"):
+            return parallel.parallel_page(ed, name[len(parallel.PARALLEL_DIR) + 1:], lang)
         if name.startswith(f"{ARCHIVE_DIR}/"):
             ident = name[len(ARCHIVE_DIR) + 1:-3]
             return registers.archive_file_page(ed, ed.sources.files[ident], lang, Linker(name))
@@ -135,4 +154,4 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_post_build(self, config):
         if not self.config.enabled or self.edition is None:
             return
-        exports.write_bibliography_downloads(self.edition, Path(config.site_dir))
+        exports.write_bibliography_downloads(self.edition, Path(config.site_dir) / self._prefix(config))

@@ -218,7 +218,7 @@ def contents(edition: Edition, lang: str, linker: Linker, pages: list[str]) -> s
                                    f"{_esc(plain_text(h.content, reading='corrected'))}</a></li>" for h in subs) + "</ul>"
         label = _esc(plain_text(top.content, reading="corrected"))
         if top.supplied:
-            label = f'<span class="supplied">{label}</span>'
+            label = f'<span class="supplied">[{label}]</span>'
         items.append(f'<li><a href="{_esc(linker.to(name, top.anchor))}">{label}</a>{sub}</li>')
     return f'<nav class="edition-contents" aria-label="{t(lang, "chapters")}"><ol>' + "".join(items) + "</ol></nav>"
 

@@ -64,6 +64,7 @@ class Renderer:
     lang: str
     linker: Linker
     emendation_ids: dict[int, str] | None = None  # id(Emendation) -> anchor, for the default language
+    prefix: str = ""  # prefixes every id, for pages that show two languages side by side
 
     def inline(self, content) -> str:
         out = []
@@ -72,7 +73,7 @@ class Renderer:
                 out.append(html.escape(tok.text, quote=False))
             elif isinstance(tok, NoteRef):
                 n = tok.number
-                out.append(f'<sup class="fnref" id="nr{n}"><a class="footnote-ref" href="#n{n}" '
+                out.append(f'<sup class="fnref" id="{self.prefix}nr{n}"><a class="footnote-ref" href="#{self.prefix}n{n}" '
                            f'aria-label="{html.escape(t(self.lang, "note"))} {n}">{n}</a></sup>')
             elif isinstance(tok, PageBreak):
                 out.append(self.page_break(tok.page))
@@ -86,7 +87,7 @@ class Renderer:
 
     def page_break(self, page: int) -> str:
         label = html.escape(t(self.lang, "pdf_page"), quote=True)
-        return (f'<span class="pb" id="page-{page}" data-page="{page}" '
+        return (f'<span class="pb" id="{self.prefix}page-{page}" data-page="{page}" '
                 f'title="{label} {page}" aria-label="{label} {page}" role="note"></span>')
 
     def emendation(self, tok: Emendation) -> str:
@@ -94,7 +95,7 @@ class Renderer:
         if tok.reason:
             title += f" ({tok.reason})"
         anchor = (self.emendation_ids or {}).get(id(tok), "")
-        ident = f' id="{anchor}"' if anchor else ""
+        ident = f' id="{self.prefix}{anchor}"' if anchor else ""
         return (f'<span class="emendation"{ident} data-sic="{html.escape(tok.original, quote=True)}" '
                 f'title="{html.escape(title, quote=True)}">{html.escape(tok.corrected, quote=False)}</span>')
 
@@ -117,9 +118,9 @@ class Renderer:
         num = ""
         if p.numbered:
             label = html.escape(f"¶ {p.ident}")
-            num = (f'<a class="para-num" href="#{p.anchor}" data-n="{p.ident}" '
+            num = (f'<a class="para-num" href="#{self.prefix}{p.anchor}" data-n="{p.ident}" '
                    f'aria-label="{label}" title="{html.escape(t(self.lang, "para_link"))}"></a>')
-        return f'<p class="para" id="{p.anchor}"{lang}>{num}{self.inline(p.content)}</p>'
+        return f'<p class="para" id="{self.prefix}{p.anchor}"{lang}>{num}{self.inline(p.content)}</p>'
 
     def heading(self, h: Heading) -> str:
         attrs = [f"#{h.anchor}"]
@@ -128,33 +129,62 @@ class Renderer:
         if h.lang and h.lang != self.lang:
             attrs.append(f"lang={h.lang}")
         text = plain_text(h.content, reading="corrected")
+        if h.supplied:
+            text = f"[{text}]"  # the editorial convention for a supplied heading
         return f"{'#' * h.level} {text} {{ {' '.join(attrs)} }}"
+
+    def note_body(self, note) -> str:
+        back = html.escape(t(self.lang, "back_to_text"), quote=True)
+        n = note.number
+        return (f'{self.inline(note.content)} <a class="footnote-backref" href="#{self.prefix}nr{n}" '
+                f'aria-label="{back} {n}" title="{back}">↩</a>')
+
+    def provenance(self, chapter: Chapter, block, previous) -> str:
+        """Labels saying whose text the reader sees: the author's own English, or our translation."""
+        if isinstance(block, Paragraph) and block.lang and not (isinstance(previous, Paragraph) and previous.lang):
+            return f'<p class="provenance author-text">{html.escape(t(self.lang, "author_text"))}</p>'
+        return ""
+
+    def translation_banner(self, chapter: Chapter, linker: Linker) -> str:
+        if self.lang == self.edition.default_lang or all(p.lang for p in chapter.paragraphs) \
+                or not t(self.lang, "translation_banner"):
+            return ""
+        href = html.escape(linker.to("ceviri.md"), quote=True)
+        return (f'<p class="provenance translation">{html.escape(t(self.lang, "translation_banner"))} '
+                f'<a href="{href}">{html.escape(t(self.lang, "translator_note"))}</a></p>')
 
     def notes(self, chapter: Chapter) -> str:
         if not chapter.notes:
             return ""
-        items = []
-        back = html.escape(t(self.lang, "back_to_text"), quote=True)
-        for number in sorted(chapter.notes):
-            note = chapter.notes[number]
-            items.append(f'<li id="n{number}" value="{number}"><p>{self.inline(note.content)} '
-                         f'<a class="footnote-backref" href="#nr{number}" aria-label="{back} {number}" '
-                         f'title="{back}">↩</a></p></li>')
+        items = [f'<li id="{self.prefix}n{n}" value="{n}"><p>{self.note_body(chapter.notes[n])}</p></li>'
+                 for n in sorted(chapter.notes)]
         return (f'## {t(self.lang, "notes")} {{ #notlar .notes-heading }}\n\n'
                 f'<div class="footnote notes"><ol>\n' + "\n".join(items) + "\n</ol></div>")
 
-    def chapter(self, chapter: Chapter, directive) -> str:
-        """Markdown for the whole chapter; `directive(name)` renders generated blocks."""
+    def chapter(self, chapter: Chapter, directive, tools: str = "") -> str:
+        """Markdown for the whole chapter; `directive(name)` renders generated blocks,
+        `tools` (links such as the parallel view) go under the title."""
         parts = []
+        previous = None
+        banner = self.translation_banner(chapter, self.linker) + tools
         for block in chapter.blocks:
             if isinstance(block, Heading):
                 parts.append(self.heading(block))
+                if banner and block.level == 1:
+                    parts.append(banner)
+                    banner = ""
             elif isinstance(block, Paragraph):
+                label = self.provenance(chapter, block, previous)
+                if label:
+                    parts.append(label)
                 parts.append(self.paragraph(block))
             elif isinstance(block, PageMarker):
                 parts.append(f'<div class="pb-block">{self.page_break(block.page)}</div>')
             elif isinstance(block, Directive):
                 parts.append(directive(block.name))
+            previous = block
+        if banner:
+            parts.insert(0, banner)
         notes = self.notes(chapter)
         if notes:
             parts.append(notes)

@@ -1,0 +1,63 @@
+"""The parallel view: the Turkish original and the English translation side by
+side, paragraph by paragraph and note by note (one generated page per chapter)."""
+from __future__ import annotations
+
+import html
+
+from .i18n import t
+from .markup import plain_text
+from .model import Heading, Paragraph
+from .render import Linker, Renderer
+from .resolve import Edition
+
+PARALLEL_DIR = "paralel"
+COLUMN_LABELS = {"tr": {"tr": "Türkçe (özgün metin)", "en": "İngilizce (çeviri)"},
+                 "en": {"tr": "Turkish (original)", "en": "English (translation)"}}
+
+
+def parallel_page(edition: Edition, name: str, lang: str) -> str:
+    src = f"{PARALLEL_DIR}/{name}"
+    langs = [edition.default_lang] + [x for x in edition.languages if x != edition.default_lang]
+    chapters = {x: edition.chapter(name, x) for x in langs}
+    renderers = {x: Renderer(edition, x, Linker(src), prefix=f"{x}-") for x in langs}
+    base = chapters[edition.default_lang]
+    others = {x: {_key(b): b for b in chapters[x].blocks if _key(b)} for x in langs}
+    title = plain_text(chapters[lang].title.content, reading="corrected") if chapters[lang].title else name
+    out = [f"# {title} {{ #parallel }}",
+           f'<p class="provenance">{html.escape(t(lang, "parallel_intro"))} '
+           f'<a href="{html.escape(Linker(src).to(name), quote=True)}">{html.escape(title)}</a></p>']
+    head = "".join(f'<div class="cell col-label" lang="{x}">{html.escape(COLUMN_LABELS[lang][x])}</div>' for x in langs)
+    rows = [f'<div class="pair pair-labels" aria-hidden="true">{head}</div>']
+    for block in base.blocks:
+        key = _key(block)
+        if not key:
+            continue
+        cells = []
+        for x in langs:
+            other = others[x].get(key)
+            r = renderers[x]
+            if isinstance(other, Heading):
+                text = html.escape(plain_text(other.content, reading="corrected"))
+                level = min(other.level + 1, 6)
+                cells.append(f'<div class="cell" lang="{x}"><h{level} id="{x}-{other.anchor}">{text}</h{level}></div>')
+            elif isinstance(other, Paragraph):
+                cells.append(f'<div class="cell" lang="{other.lang or x}">{r.paragraph(other)}</div>')
+        anchor = block.anchor
+        rows.append(f'<div class="pair" id="{anchor}">' + "".join(cells) + "</div>")
+    for number in sorted(base.notes):
+        cells = []
+        for x in langs:
+            note = chapters[x].notes[number]
+            cells.append(f'<div class="cell" lang="{x}"><ol class="parallel-note"><li id="{x}-n{number}" value="{number}">'
+                         f'{renderers[x].note_body(note)}</li></ol></div>')
+        rows.append(f'<div class="pair pair-note footnote" id="n{number}">' + "".join(cells) + "</div>")
+    out.append('<div class="parallel">' + "\n".join(rows) + "</div>")
+    return "\n\n".join(out) + "\n"
+
+
+def _key(block) -> str:
+    if isinstance(block, Heading):
+        return "h:" + block.anchor
+    if isinstance(block, Paragraph):
+        return "p:" + block.ident
+    return ""
