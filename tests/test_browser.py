@@ -67,3 +67,52 @@ def test_pages_read_without_javascript(browser, server):
     page.locator("#nr2 a").click()
     assert page.url.endswith("#n2")
     context.close()
+
+
+def _switch_language(page, lang):
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator(f".md-select__link[hreflang='{lang}']").first.click()
+    page.wait_for_load_state()
+
+
+def test_language_switch_keeps_the_paragraph(browser, server, artifacts):
+    requests: list[str] = []
+    context, page = _page(browser, server, requests)
+    page.goto(f"{server}/sovyet-tepkisi.html#p47")
+    _switch_language(page, "en")
+    page.wait_for_url(f"{server}/en/sovyet-tepkisi.html#p47")
+    assert page.locator("#p47").is_visible()
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.screenshot(path=str(artifacts / "en-p47.png"))
+    # scrolled to a note without a hash in the URL: the switch finds the place in view
+    page.goto(f"{server}/en/savas-korkusu.html")
+    page.locator("#n38").scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, document.getElementById('n38').getBoundingClientRect().top - 100)")
+    _switch_language(page, "tr")
+    page.wait_for_url(f"{server}/savas-korkusu.html#n3*")
+    assert page.locator("html").get_attribute("lang") == "tr"
+    assert [u for u in requests if not u.startswith(server)] == []
+    context.close()
+
+
+def test_parallel_view_aligns_the_two_languages(browser, server, artifacts):
+    requests: list[str] = []
+    context, page = _page(browser, server, requests)
+    page.goto(f"{server}/paralel/savas-korkusu.html#p17")
+    row = page.locator("#p17")
+    tr, en = row.locator(".cell[lang='tr']"), row.locator(".cell[lang='en']")
+    assert "Stresemann" in tr.inner_text() and "Stresemann" in en.inner_text()
+    box_tr, box_en = tr.bounding_box(), en.bounding_box()
+    assert abs(box_tr["y"] - box_en["y"]) < 2 and box_en["x"] > box_tr["x"] + 100   # side by side
+    note = page.locator("#n38")
+    assert "ARCOS" in note.locator(".cell[lang='tr']").inner_text() and "ARCOS" in note.locator(".cell[lang='en']").inner_text()
+    page.screenshot(path=str(artifacts / "parallel-desktop.png"))
+    phone = browser.new_context(viewport={"width": 390, "height": 844})
+    p2 = phone.new_page()
+    p2.goto(f"{server}/en/paralel/savas-korkusu.html#p17")
+    b_tr = p2.locator("#p17 .cell[lang='tr']").bounding_box()
+    b_en = p2.locator("#p17 .cell[lang='en']").bounding_box()
+    assert b_en["y"] >= b_tr["y"] + b_tr["height"] - 1       # alternating blocks on a phone
+    p2.screenshot(path=str(artifacts / "parallel-phone.png"))
+    phone.close()
+    context.close()
