@@ -8,8 +8,9 @@ Hooks and their jobs:
   so everything is checked here, once, up front).
 - on_files: add one generated page per archival file (after static-i18n).
 - on_page_markdown: replace a chapter by its rendered form; fill generated blocks.
+- on_page_context: tell the templates the root of the page's language.
 - on_serve: watch the bibliography sources too.
-- on_post_build: write the bibliography downloads.
+- on_post_build: write the bibliography downloads; split the search index by language.
 """
 from __future__ import annotations
 
@@ -20,10 +21,12 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import exports, parallel, registers
+import json
+
+from . import exports, parallel, registers, search
 from .errors import EditionError
 from .i18n import t
 from .render import ARCHIVE_DIR, Linker, Renderer
@@ -150,8 +153,34 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             server.watch(str(self.root / path))
         return server
 
+    def on_page_context(self, context, page, config, nav):
+        # The site root of the page's language ("" or "en"): overrides/main.html points
+        # Material's search at that language's own index.
+        context["edition_lang_root"] = self._prefix(config).rstrip("/")
+        return context
+
     @event_priority(-50)
-    def on_post_build(self, config):
+    def _write_downloads(self, config):
         if not self.config.enabled or self.edition is None:
             return
         exports.write_bibliography_downloads(self.edition, Path(config.site_dir) / self._prefix(config))
+
+    @event_priority(-150)  # after static-i18n (-100), which builds the other languages and merges the index
+    def _split_search_index(self, config):
+        if not self.config.enabled or self.edition is None:
+            return
+        site = Path(config.site_dir)
+        path = site / "search" / "search_index.json"
+        if not path.exists():
+            return
+        index = json.loads(path.read_text(encoding="utf-8"))
+        langs = self.edition.languages
+        others = tuple(f"{x}/" for x in langs if x != self.config.default_language)
+        if not others or not any(d["location"].startswith(others) for d in index["docs"]):
+            return  # not yet merged by static-i18n (an inner build), or already split
+        for lang, part in search.split_index(index, self.config.default_language, langs).items():
+            out = site / ("" if lang == self.config.default_language else lang) / "search" / "search_index.json"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+    on_post_build = CombinedEvent(_write_downloads, _split_search_index)

@@ -1,0 +1,77 @@
+"""One search index per language, and search that forgives diacritics.
+
+static-i18n writes one index for all languages, so Turkish pages would list
+English hits. `split_index` gives each language its own index (locations
+relative to that language's root). lunr lowercases "İ" to "i̇" and knows
+nothing of ş/ğ/ı, so `with_variants` appends, for every word with such letters,
+its plain-Latin form, and for a few names the spellings readers use
+("Rüştü" for the article's "Rüşdü"): "Rusdu", "izvestiya" and "Rüştü" all find
+Tevfik Rüşdü and İzvestiya.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: spellings readers search for -> the forms the article uses
+NAME_VARIANTS = {
+    "Rüşdü": ["Rüştü", "Rushdi", "Rusdu"],
+    "Çiçerin": ["Chicherin"],
+    "Chicherin": ["Çiçerin"],
+    "Karahan": ["Karakhan"],
+    "Karakhan": ["Karahan"],
+    "Zinovyev": ["Zinoviev"],
+    "Zinoviev": ["Zinovyev"],
+    "İzvestiya": ["Izvestiia", "Izvestia"],
+    "Izvestiia": ["İzvestiya", "Izvestiya", "Izvestia"],
+    "Surits": ["Suritz"],
+}
+
+_FOLD = str.maketrans({"ı": "i", "İ": "I", "ş": "s", "Ş": "S", "ğ": "g", "Ğ": "G", "ç": "c", "Ç": "C",
+                       "ö": "o", "Ö": "O", "ü": "u", "Ü": "U", "â": "a", "î": "i", "û": "u"})
+_WORD = re.compile(r"[^\W\d_]+", re.U)
+
+
+def fold(word: str) -> str:
+    """Plain-Latin form: Rüşdü -> Rusdu, İzvestiya -> Izvestiya, Çiçerin -> Cicerin."""
+    word = word.translate(_FOLD)
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+
+
+def variants(text: str) -> list[str]:
+    plain = re.sub(r"<[^>]+>", " ", text)
+    out: dict[str, None] = {}
+    for word in _WORD.findall(plain):
+        folded = fold(word)
+        if folded != word:
+            out[folded.lower()] = None
+        for name, alts in NAME_VARIANTS.items():
+            if word.startswith(name):
+                for alt in alts:
+                    out[alt] = None
+                    out[fold(alt).lower()] = None
+    return list(out)
+
+
+def with_variants(doc: dict) -> dict:
+    extra = variants(doc.get("title", "") + " " + doc.get("text", ""))
+    if not extra:
+        return doc
+    return {**doc, "text": doc.get("text", "") + f' <span hidden class="search-variants">{" ".join(extra)}</span>'}
+
+
+def split_index(index: dict, default_lang: str, langs: list[str]) -> dict[str, dict]:
+    """{lang: index} with each language's documents only, located from its own root."""
+    out = {}
+    for lang in langs:
+        prefix = "" if lang == default_lang else f"{lang}/"
+        others = tuple(f"{x}/" for x in langs if x != default_lang)
+        docs = []
+        for doc in index["docs"]:
+            loc = doc["location"]
+            mine = loc.startswith(prefix) if prefix else not loc.startswith(others)
+            if mine:
+                docs.append(with_variants({**doc, "location": loc[len(prefix):]}))
+        config = {**index["config"], "lang": [lang]}
+        out[lang] = {**index, "config": config, "docs": docs}
+    return out
