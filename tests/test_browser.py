@@ -116,3 +116,35 @@ def test_parallel_view_aligns_the_two_languages(browser, server, artifacts):
     p2.screenshot(path=str(artifacts / "parallel-phone.png"))
     phone.close()
     context.close()
+
+
+SEARCHES = [
+    ("giris.html", "Rusdu", "sovyet-tepkisi.html"),
+    ("giris.html", "Rüştü", "sovyet-tepkisi.html"),
+    ("giris.html", "Rüşdü", "sovyet-tepkisi.html"),
+    ("giris.html", "izvestiya", "gazeteler.html"),
+    ("giris.html", "İzvestiya", "gazeteler.html"),
+    ("giris.html", "ırak", "sovyet-tepkisi.html"),
+    ("giris.html", "Çiçerin", "sovyet-tepkisi.html"),
+    ("en/giris.html", "Chicherin", "en/sovyet-tepkisi.html"),
+    ("en/giris.html", "Rüştü", "en/sovyet-tepkisi.html"),
+    ("en/giris.html", "Locarno", "en/savas-korkusu.html"),
+]
+
+
+@pytest.mark.parametrize("start,query,expected", SEARCHES, ids=[f"{s.split('/')[0]}-{q}" for s, q, _ in SEARCHES])
+def test_search_finds_names_whatever_their_diacritics_in_the_pages_language_only(browser, server, start, query, expected):
+    requests: list[str] = []
+    context, page = _page(browser, server, requests)
+    bad: list[str] = []
+    page.on("response", lambda r: bad.append(r.url) if r.status >= 400 else None)
+    page.goto(f"{server}/{start}")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill(query)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+    links = page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
+    english = start.startswith("en/")
+    assert links and all(u.startswith(f"{server}/en/") == english for u in links), links
+    assert any(u.split("?")[0].startswith(f"{server}/{expected}") for u in links), links
+    assert bad == [] and [u for u in requests if not u.startswith(server)] == []
+    context.close()

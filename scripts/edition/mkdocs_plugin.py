@@ -182,5 +182,19 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             out = site / ("" if lang == self.config.default_language else lang) / "search" / "search_index.json"
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        self._write_sitemaps(config, site, langs)
+
+    def _write_sitemaps(self, config, site: Path, langs: list[str]) -> None:
+        """Material's language selector reads <lang>/sitemap.xml; without a site_url the
+        sitemap's addresses are meaningless ("None…"), so write an empty, valid one."""
+        sitemap = site / "sitemap.xml"
+        if not config.site_url:
+            sitemap.write_text('<?xml version="1.0" encoding="UTF-8"?>\n'
+                               '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n',
+                               encoding="utf-8")
+            (site / "sitemap.xml.gz").unlink(missing_ok=True)
+        for lang in langs:
+            if lang != self.config.default_language:
+                (site / lang / "sitemap.xml").write_bytes(sitemap.read_bytes())
 
     on_post_build = CombinedEvent(_write_downloads, _split_search_index)

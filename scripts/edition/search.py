@@ -45,6 +45,9 @@ def variants(text: str) -> list[str]:
         folded = fold(word)
         if folded != word:
             out[folded.lower()] = None
+        turkish_lower = word.replace("I", "ı").replace("İ", "i").lower()
+        if turkish_lower != word.lower():  # lunr lowercases "IRAK" to "irak", a Turk types "ırak"
+            out[turkish_lower] = None
         for name, alts in NAME_VARIANTS.items():
             if word.startswith(name):
                 for alt in alts:
