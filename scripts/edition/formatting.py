@@ -115,7 +115,7 @@ class ChicagoStyle(BaseStyle):
         value = entry.fields.get(name, "")
         if not value and entry.fields.get("crossref") and self.bib_data:
             parent = self.bib_data.entries.get(entry.fields["crossref"])
-            if parent is not None and name not in ("title", "pages", "subtitle"):
+            if parent is not None and name not in ("title", "title_en", "pages", "subtitle"):
                 value = parent.fields.get(name, "")
         return str(value).replace("{", "").replace("}", "")
 
@@ -142,21 +142,30 @@ class ChicagoStyle(BaseStyle):
             if i:
                 out += Text(" ")
             out += p if isinstance(p, (Text, Tag)) else Text(p)
-            if not str(p).rstrip().endswith((".", "?", "!", "”")):
+            plain = str(p).rstrip()
+            if not plain.endswith((".", "?", "!", ".”", "?”", "!”")):
                 out += Text(".")
         return out
 
-    def _title_quoted(self, title: str) -> str:
-        """Chicago puts the full stop inside the closing quotation mark."""
+    def _translation(self, e: Entry) -> str:
+        """On English pages a non-English title is followed by its rendering in brackets."""
+        return self._f(e, "title_en") if self.lang == "en" else ""
+
+    def _title_quoted(self, title: str, translation: str = "") -> str:
+        """Chicago puts the full stop inside the closing quotation mark (or after the bracket)."""
         if not title:
             return ""
+        if translation:
+            return f"“{title}” [{translation}]."
         return f"“{title}”" if title.endswith((".", "?", "!")) else f"“{title}.”"
 
     # -- entry types -----------------------------------------------------------
     def format_book(self, context) -> Text:
         e = context["entry"]
         lead = self._contributors(e)
-        title = Tag("em", self._f(e, "title"))
+        title = Text(Tag("em", self._f(e, "title")))
+        if self._translation(e):
+            title += Text(f" [{self._translation(e)}]")
         extra = []
         if "author" in e.persons and "editor" in e.persons:
             extra.append(f"{self.labels['edited_by'].capitalize()} {format_people(e.persons['editor'], self.lang, False)}")
@@ -180,16 +189,18 @@ class ChicagoStyle(BaseStyle):
             in_part += Tag("em", container) + Text(f" {self.labels['in']}")
         else:
             in_part += Text(f"{self.labels['in']} ") + Tag("em", container)
+            if parent is not None and parent.fields.get("title_en"):
+                in_part += Text(f" [{parent.fields['title_en']}]")
         src = parent if parent is not None else e
         if "editor" in src.persons:
             in_part += Text(f", {self.labels['edited_by'] if self.lang == 'en' else 'ed.'} "
                             f"{format_people(src.persons['editor'], self.lang, False)}")
         vol = self._f(e, "volume")
-        if vol:
-            in_part += Text(f", {self.labels['vol']} {vol}")
+        if vol:  # mid-sentence: "vol. 6"
+            in_part += Text(f", {self.labels['vol'].lower() if self.lang == 'en' else self.labels['vol']} {vol}")
         if self._f(e, "pages"):
             in_part += Text(f", {self.labels['pp']} {_pages(self._f(e, 'pages'))}")
-        return self._sentence(*lead, self._title_quoted(self._f(e, "title")), in_part, self._pub(e))
+        return self._sentence(*lead, self._title_quoted(self._f(e, "title"), self._translation(e)), in_part, self._pub(e))
 
     format_inbook = format_incollection
 
@@ -210,7 +221,7 @@ class ChicagoStyle(BaseStyle):
             tail += Text(f" ({date})")
         if self._f(e, "pages"):
             tail += Text(f": {_pages(self._f(e, 'pages'))}")
-        return self._sentence(*lead, self._title_quoted(self._f(e, "title")), tail)
+        return self._sentence(*lead, self._title_quoted(self._f(e, "title"), self._translation(e)), tail)
 
     def format_newspaper(self, e: Entry) -> Text:
         paper = Tag("em", self._f(e, "journaltitle"))
@@ -218,14 +229,14 @@ class ChicagoStyle(BaseStyle):
         tail = Text(paper) + Text(f", {date}" if date else "")
         if self._f(e, "pages"):
             tail += Text(f", {self.labels['p']} {_pages(self._f(e, 'pages'))}")
-        return self._sentence(self._title_quoted(self._f(e, "title")), tail)
+        return self._sentence(self._title_quoted(self._f(e, "title"), self._translation(e)), tail)
 
     def _thesis(self, e: Entry, kind: str) -> Text:
         lead = self._contributors(e)
         where = ", ".join(x for x in (self.labels[kind], self._f(e, "institution") or self._f(e, "school"),
                                       self._f(e, "location"),
                                       format_date(self._f(e, "date") or self._f(e, "year"), self.lang)) if x)
-        return self._sentence(*lead, self._title_quoted(self._f(e, "title")), where)
+        return self._sentence(*lead, self._title_quoted(self._f(e, "title"), self._translation(e)), where)
 
     def format_phdthesis(self, context) -> Text:
         return self._thesis(context["entry"], "phdthesis")
@@ -240,7 +251,7 @@ class ChicagoStyle(BaseStyle):
 
     def format_misc(self, context) -> Text:
         e = context["entry"]
-        return self._sentence(*self._contributors(e), self._title_quoted(self._f(e, "title")), self._pub(e))
+        return self._sentence(*self._contributors(e), self._title_quoted(self._f(e, "title"), self._translation(e)), self._pub(e))
 
 
 def entry_html(bib: BibliographyData, key: str, lang: str) -> str:
