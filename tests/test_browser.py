@@ -148,3 +148,28 @@ def test_search_finds_names_whatever_their_diacritics_in_the_pages_language_only
     assert any(u.split("?")[0].startswith(f"{server}/{expected}") for u in links), links
     assert bad == [] and [u for u in requests if not u.startswith(server)] == []
     context.close()
+
+
+def test_cite_a_paragraph_with_the_keyboard_and_copy_it(browser, server, artifacts):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{server}/savas-korkusu.html#p17")
+    button = page.locator("#p17 .cite-btn")
+    button.focus()
+    page.keyboard.press("Enter")
+    dialog = page.locator("dialog.cite-dialog[open]")
+    dialog.wait_for()
+    page.screenshot(path=str(artifacts / "cite-p17.png"))
+    edition_note = dialog.locator("[data-style='chicago-edition']")
+    edition_note.locator("xpath=following-sibling::button").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "¶ 17" in copied and copied.rstrip(".").endswith(f"{server}/savas-korkusu.html#p17")
+    page.keyboard.press("Escape")
+    assert page.locator("dialog.cite-dialog[open]").count() == 0
+    # a note, on an English page
+    page.goto(f"{server}/en/savas-korkusu.html#n38")
+    page.locator("#n38 .cite-btn").click()
+    text = page.locator("dialog.cite-dialog [data-style='chicago-edition']").inner_text()
+    assert "n. 38" in text and text.endswith("en/savas-korkusu.html#n38.")
+    context.close()

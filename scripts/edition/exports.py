@@ -77,6 +77,18 @@ def write_bibliography_downloads(edition: Edition, site_dir: Path) -> None:
     (out / "kaynakca.json").write_text(json.dumps(items, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
+def write_article_downloads(edition: Edition, site_dir: Path) -> None:
+    """The article's own citation data: BibTeX, RIS and CSL-JSON."""
+    from . import cite
+
+    out = site_dir / DOWNLOADS
+    out.mkdir(parents=True, exist_ok=True)
+    pub = edition.sources.publication
+    (out / "makale.bib").write_text(cite.article_bibtex(pub), encoding="utf-8")
+    (out / "makale.ris").write_bytes(cite.article_ris(pub).encode("utf-8"))
+    (out / "makale.json").write_text(cite.article_csl(pub), encoding="utf-8")
+
+
 def downloads_block(lang: str, linker) -> str:
     labels = {"tr": ("Kaynakça (BibTeX)", "Kaynakça (CSL-JSON)"), "en": ("Bibliography (BibTeX)", "Bibliography (CSL-JSON)")}
     bib, csl = labels[lang]

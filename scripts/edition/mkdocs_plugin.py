@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files
 
 import json
 
-from . import exports, parallel, registers, search
+from . import cite, exports, meta, parallel, registers, search
 from .errors import EditionError
 from .i18n import t
 from .render import ARCHIVE_DIR, Linker, Renderer
@@ -127,6 +127,11 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                 return registers.publication(ed, lang)
             if which == "downloads":
                 return exports.downloads_block(lang, linker)
+            if which == "citeguide":
+                year = str(ed.sources.publication.get("edition", {}).get("year", ""))
+                cs = cite.citation_set(ed.sources.publication, cite.Context(lang, config.site_name, year, False))
+                root = (config.site_url or "https://…/") + self._prefix(config)
+                return cite.guide_examples(cs, root)
             raise PluginError(f"{page.file.src_uri}: unknown directive {{{which}}}")
 
         if name in self.config.chapters:
@@ -157,6 +162,23 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         # The site root of the page's language ("" or "en"): overrides/main.html points
         # Material's search at that language's own index.
         context["edition_lang_root"] = self._prefix(config).rstrip("/")
+        if not self.config.enabled or self.edition is None:
+            return context
+        lang = self._lang(config)
+        pub = self.edition.sources.publication
+        name = self._name(page, lang)
+        url = (config.site_url or "") + page.file.url if config.site_url else ""
+        shown_url = url or page.file.url
+        year = str(pub.get("edition", {}).get("year", ""))
+        ctx = cite.Context(lang, config.site_name, year, lang != self.edition.default_lang)
+        linker = Linker(name)
+        context["edition_cite_block"] = cite.cite_block(
+            cite.citation_set(pub, ctx), shown_url, lambda ext: linker.to(f"{exports.DOWNLOADS}/makale.{ext}"),
+            linker.to("atif.md"))
+        others = [x for x in self.edition.languages if x != lang]
+        context["edition_meta"] = meta.meta_tags(pub, lang, url, config.site_name, others)
+        editors = pub.get("edition", {}).get("editors", {}).get(lang, "")
+        context["edition_jsonld"] = meta.json_ld(pub, lang, self.edition.default_lang, url, editors)
         return context
 
     @event_priority(-50)
@@ -164,6 +186,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if not self.config.enabled or self.edition is None:
             return
         exports.write_bibliography_downloads(self.edition, Path(config.site_dir) / self._prefix(config))
+        exports.write_article_downloads(self.edition, Path(config.site_dir) / self._prefix(config))
 
     @event_priority(-150)  # after static-i18n (-100), which builds the other languages and merges the index
     def _split_search_index(self, config):

@@ -65,6 +65,7 @@ class Renderer:
     linker: Linker
     emendation_ids: dict[int, str] | None = None  # id(Emendation) -> anchor, for the default language
     prefix: str = ""  # prefixes every id, for pages that show two languages side by side
+    _in_note: bool = False
 
     def inline(self, content) -> str:
         out = []
@@ -87,7 +88,9 @@ class Renderer:
 
     def page_break(self, page: int) -> str:
         label = html.escape(t(self.lang, "pdf_page"), quote=True)
-        return (f'<span class="pb" id="{self.prefix}page-{page}" data-page="{page}" '
+        # Page breaks inside notes repeat a page of the body: no second id for them.
+        ident = "" if self._in_note else f' id="{self.prefix}page-{page}"'
+        return (f'<span class="pb"{ident} data-page="{page}" '
                 f'title="{label} {page}" aria-label="{label} {page}" role="note"></span>')
 
     def emendation(self, tok: Emendation) -> str:
@@ -136,7 +139,12 @@ class Renderer:
     def note_body(self, note) -> str:
         back = html.escape(t(self.lang, "back_to_text"), quote=True)
         n = note.number
-        return (f'{self.inline(note.content)} <a class="footnote-backref" href="#{self.prefix}nr{n}" '
+        self._in_note = True
+        try:
+            body = self.inline(note.content)
+        finally:
+            self._in_note = False
+        return (f'{body} <a class="footnote-backref" href="#{self.prefix}nr{n}" '
                 f'aria-label="{back} {n}" title="{back}">↩</a>')
 
     def provenance(self, chapter: Chapter, block, previous) -> str:

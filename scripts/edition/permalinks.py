@@ -1,0 +1,33 @@
+"""The registry of published anchors: every id in the main content of every page.
+
+Once published, an anchor must not disappear (readers cite them). The registry
+lives in tests/data/permalinks.txt; a test fails when a built site lacks one.
+Refresh it after adding pages or anchors:
+
+    python -m edition.permalinks site > tests/data/permalinks.txt
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+_MAIN = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def collect(site: Path) -> list[str]:
+    out = []
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        if rel.endswith("404.html"):
+            continue
+        m = _MAIN.search(page.read_text(encoding="utf-8"))
+        if not m:
+            continue
+        out += [f"{rel}#{ident}" for ident in _ID.findall(m.group(1))]
+    return out
+
+
+if __name__ == "__main__":
+    print("\n".join(sorted(set(collect(Path(sys.argv[1]))))))
