@@ -18,8 +18,8 @@ build: $(VENV)/.site-deps
 	$(BIN)/mkdocs build --strict -d site.new
 	rm -rf site && mv site.new site
 
-test: $(VENV)/.test-deps
-	sh scripts/ensure-chromium.sh
+test: $(VENV)/.test-deps node_modules/.package-lock.json
+	sh scripts/ensure-test-tools.sh
 	$(BIN)/python -m pytest
 
 $(VENV)/.site-deps: pyproject.toml
@@ -31,6 +31,10 @@ $(VENV)/.site-deps: pyproject.toml
 $(VENV)/.test-deps: pyproject.toml $(VENV)/.site-deps
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
+
+# The Nu HTML Checker (runs offline on Java), pinned in package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 
 clean:
 	rm -rf site site.new tests/artifacts

@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files
 
 import json
 
-from . import cite, exports, meta, parallel, registers, search
+from . import cite, exports, material_fixes, meta, parallel, registers, search
 from .errors import EditionError
 from .i18n import t
 from .render import ARCHIVE_DIR, Linker, Renderer
@@ -152,6 +152,12 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def _name_of(self, src: str, lang: str) -> str:
         suffix = f".{lang}.md"
         return src[: -len(suffix)] + ".md" if src.endswith(suffix) else src
+
+    def on_post_page(self, output: str, page, config) -> str:
+        return material_fixes.repair(output, self._lang(config))
+
+    def on_post_template(self, output_content: str, template_name: str, config) -> str:
+        return material_fixes.repair(output_content, self._lang(config))  # 404.html
 
     def on_serve(self, server, config, builder):
         for path in [*self.config.bibliography, self.config.archives, self.config.publication]:

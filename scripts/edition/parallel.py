@@ -21,6 +21,7 @@ def parallel_page(edition: Edition, name: str, lang: str) -> str:
     chapters = {x: edition.chapter(name, x) for x in langs}
     renderers = {x: Renderer(edition, x, Linker(src), prefix=f"{x}-") for x in langs}
     base = chapters[edition.default_lang]
+    top = min((h.level for h in base.headings), default=1)
     others = {x: {_key(b): b for b in chapters[x].blocks if _key(b)} for x in langs}
     title = plain_text(chapters[lang].title.content, reading="corrected") if chapters[lang].title else name
     out = [f"# {title} {{ #parallel }}",
@@ -38,7 +39,7 @@ def parallel_page(edition: Edition, name: str, lang: str) -> str:
             r = renderers[x]
             if isinstance(other, Heading):
                 text = html.escape(plain_text(other.content, reading="corrected"))
-                level = min(other.level + 1, 6)
+                level = min(other.level - top + 2, 6)  # the page's own title is the only h1
                 cells.append(f'<div class="cell" lang="{x}"><h{level} id="{x}-{other.anchor}">{text}</h{level}></div>')
             elif isinstance(other, Paragraph):
                 cells.append(f'<div class="cell" lang="{other.lang or x}">{r.paragraph(other)}</div>')

@@ -143,10 +143,11 @@ def archive_file_page(edition: Edition, f: ArchivalFile, lang: str, linker: Link
                     f'{"<br>" + who if who else ""}{"<br>" + summary if summary else ""}'
                     f'<br><span class="signature">{_esc(document_signature(d, lang))}</span></td>'
                     f"<td>{notes}</td><td>{para_links}</td></tr>")
-    table = (f'<table class="documents"><thead><tr><th scope="col">{t(lang, "date")}</th>'
+    table = (f'<table class="documents"><caption>{t(lang, "documents_cited")}</caption>'
+             f'<thead><tr><th scope="col">{t(lang, "date")}</th>'
              f'<th scope="col">{t(lang, "document")}</th><th scope="col">{t(lang, "notes_col")}</th>'
              f'<th scope="col">{t(lang, "para_col")}</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
-    return f"{head}\n\n## {t(lang, 'documents_cited')} {{ #belgeler }}\n\n{table}\n"
+    return f"{head}\n\n{table}\n"
 
 
 def newspapers(edition: Edition, lang: str, linker: Linker) -> str:

@@ -1,0 +1,13 @@
+#!/bin/sh
+# System tools the tests need, from Debian's packages: Chromium for the browser tests
+# (never a browser downloaded by Playwright) and Java for the Nu HTML Checker.
+set -e
+missing=""
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium fonts-dejavu-core"
+command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
+[ -z "$missing" ] && exit 0
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "Installing from Debian:$missing"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null

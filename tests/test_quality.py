@@ -1,0 +1,193 @@
+"""Quality gates (issue 8): valid HTML (Nu checker), accessibility (axe-core),
+keyboard use, internal links, no external requests or assets, and reading
+without JavaScript, over every page of both languages."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from sitetext import soup
+
+ROOT = Path(__file__).resolve().parents[1]
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+# One page of every type, in both languages.
+PAGE_TYPES = ["index.html", "giris.html", "savas-korkusu.html", "extended-abstract.html", "kaynakca.html",
+              "arsivler.html", "arsiv/avprf-4-39-53297.html", "gazeteler.html", "ilkeler.html", "ceviri.html",
+              "atif.html", "paralel/savas-korkusu.html", "404.html"]
+BOTH = PAGE_TYPES + [f"en/{p}" for p in PAGE_TYPES if p != "404.html"]
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_page_is_valid_html(site):
+    java = shutil.which("java")
+    assert java and VNU.exists(), "the Nu HTML Checker needs java and `npm ci` (make test does both)"
+    pages = _pages(site)
+    assert len(pages) > 50
+    run = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
+                         capture_output=True, text=True, timeout=600)
+    messages = json.loads(run.stderr or '{"messages": []}')["messages"]
+    errors = [f"{m['url'].rsplit('/site', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    assert errors == []
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    ids: dict[Path, set[str]] = {}
+    broken, checked = [], 0
+    for page in _pages(site):
+        doc = soup(page)
+        for el in doc.select("a[href], link[href], script[src], img[src]"):
+            ref = el.get("href") or el.get("src")
+            parts = urlsplit(ref)
+            if parts.scheme or ref.startswith("//") or ref.startswith("mailto:"):
+                continue
+            if parts.path.startswith("/"):       # 404.html links from the site root
+                target = (site / unquote(parts.path).lstrip("/")).resolve()
+            else:
+                target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            checked += 1
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {ref}")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = {e["id"] for e in soup(target).select("[id]")}
+                if unquote(parts.fragment) not in ids[target]:
+                    broken.append(f"{page.relative_to(site)} -> {ref}")
+    assert checked > 4000
+    assert broken == []
+
+
+# URLs that Material's bundle names for features this site does not use (no Mermaid
+# diagrams, no repository link, ResizeObserver present in every current browser) and
+# licence/namespace strings: none is ever requested (the browser tests check that).
+_JS_URL_ALLOWED = re.compile(r"^https?://(www\.w3\.org/|unpkg\.com/(resize-observer-polyfill|mermaid@)|"
+                             r"api\.github\.com/|\$\{e\}/api/v4/|fontawesome\.com|clipboardjs\.com|bit\.ly/2s3ChXG|"
+                             r"tartarus\.org/|lunrjs\.com)")
+
+
+def test_no_asset_is_loaded_from_outside_the_site(site):
+    outside = []
+    for page in _pages(site):
+        doc = soup(page)
+        for el in doc.select("script[src], link[href], img[src], source[src], iframe[src]"):
+            ref = el.get("src") or el.get("href")
+            rel = el.get("rel") or []
+            if el.name == "link" and set(rel) & {"alternate", "canonical"}:
+                continue   # references to pages, not assets
+            if re.match(r"^(https?:)?//", ref):
+                outside.append(f"{page.relative_to(site)}: {ref}")
+        for style in doc.select("style"):
+            outside += [f"{page.relative_to(site)}: {u}" for u in re.findall(r"url\((['\"]?)(https?://[^)'\"]+)", style.text)]
+    for css in site.rglob("*.css"):
+        outside += [f"{css.relative_to(site)}: {u[1]}" for u in re.findall(r"url\((['\"]?)(https?:)?//", css.read_text())]
+        outside += [f"{css.relative_to(site)}: @import" for _ in re.findall(r"@import\s+url\(['\"]?https?:", css.read_text())]
+    # the scripts pages load, the search worker and the lunr files it loads for Turkish and English
+    scripts = {((site / el["src"].lstrip("/")) if el["src"].startswith("/") else (page.parent / el["src"])).resolve()
+               for page in _pages(site) for el in soup(page).select("script[src]")}
+    scripts |= set(site.glob("assets/javascripts/workers/*.js"))
+    scripts |= {site / "assets/javascripts/lunr/min" / f for f in ("lunr.tr.min.js", "lunr.stemmer.support.min.js")}
+    assert len(scripts) >= 5
+    for js in sorted(scripts):
+        code = re.sub(r"/\*!.*?\*/", "", js.read_text(encoding="utf-8"), flags=re.S)   # licence comments
+        for url in re.findall(r"https?://[^\s\"'`)]+|https?://\$\{e\}[^\s\"'`)]*", code):
+            if not _JS_URL_ALLOWED.match(url):
+                outside.append(f"{js.relative_to(site)}: {url}")
+    assert outside == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_violations(browser, server, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for path in BOTH:
+        page.goto(f"{server}/{path}")
+        violations = [v for v in axe.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+        if violations:
+            found[path] = [(v["id"], v["nodes"][0]["target"]) for v in violations]
+    context.close()
+    assert found == {}
+
+
+@pytest.mark.browser
+def test_every_page_loads_without_any_outside_request_or_error(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    outside, failed, errors = [], [], []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for path in BOTH:
+        page.goto(f"{server}/{path}")
+        page.wait_for_load_state("networkidle")
+    context.close()
+    assert outside == [] and errors == []
+    assert [u for u in failed if not u.endswith("/404.html")] == []
+
+
+@pytest.mark.browser
+def test_every_page_reads_without_javascript(browser, server, site):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    for path in BOTH:
+        page.goto(f"{server}/{path}")
+        main = page.locator("article.md-content__inner")
+        text = main.inner_text()
+        article = soup(site / path).select_one("article.md-content__inner")
+        for hidden in article.select("details.cite-this, script"):
+            hidden.decompose()     # a closed <details> shows only its summary
+        expected = article.get_text()
+        assert len(text) > 0.8 * len(" ".join(expected.split())), path
+        assert page.locator("nav.md-nav--primary").first.is_visible(), path
+        if path.endswith(("savas-korkusu.html",)) and "paralel" not in path:
+            assert page.locator("div.footnote li").count() == 36
+            assert page.locator("details.cite-this").is_visible()
+    context.close()
+
+
+@pytest.mark.browser
+def test_keyboard_reaches_notes_cite_buttons_language_switch_and_search(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{server}/giris.html")
+    reached = set()
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => { const e = document.activeElement; const s = getComputedStyle(e);
+            return {cls: e.className || '', tag: e.tagName, hreflang: e.getAttribute('hreflang'),
+                    outline: s.outlineStyle !== 'none' && s.outlineWidth !== '0px', shadow: s.boxShadow !== 'none'}; }""")
+        cls = str(info["cls"])
+        for kind in ("footnote-ref", "cite-btn", "md-search__input", "footnote-backref"):
+            if kind in cls:
+                assert info["outline"] or info["shadow"] or kind == "md-search__input", f"no visible focus on {kind}"
+                reached.add(kind)
+        if info["hreflang"]:
+            reached.add("language")
+    assert {"footnote-ref", "cite-btn", "md-search__input"} <= reached
+    # the language switch and search work from the keyboard
+    page.goto(f"{server}/giris.html#p2")
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("s")     # Material's search shortcut
+    page.keyboard.type("Locarno")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+    page.keyboard.press("Escape")
+    page.locator(".md-select__link[hreflang='en']").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{server}/en/giris.html#p2")
+    context.close()
