@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.richtext import Tag, Text
 
-from .formatting import format_people
+from .formatting import HTML_BACKEND, format_people
 
 LABELS = {
     "tr": {"nd": "t.y.", "para": "¶", "note": "dn.", "apa_para": "par.", "mla_para": "par.", "no": "S."},
@@ -71,7 +71,7 @@ class CiteStyle:
         return LOC
 
     def render(self, text: Text) -> str:
-        return text.render_as("html")
+        return text.render(HTML_BACKEND)
 
     def container(self, title: str, start: bool) -> Text:
         """'In *Edition*' in English, '*Edition* içinde' in Turkish."""
@@ -180,7 +180,7 @@ class MLA(CiteStyle):
         if edition:
             t += Tag("em", self.ctx.edition_title) + Text(f", {self.ctx.edition_year}, {URL}.")
             return self.render(t)
-        parts = [str(Tag("em", e.fields.get("journal", "")).render_as("html"))]
+        parts = [Text(Tag("em", e.fields.get("journal", ""))).render(HTML_BACKEND)]
         if e.fields.get("volume"):
             parts.append(f"vol. {e.fields['volume']}")
         if e.fields.get("issue"):

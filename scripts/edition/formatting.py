@@ -13,9 +13,15 @@ import re
 
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.richtext import Tag, Text
+from pybtex.backends.html import Backend as _HtmlBackend
+from pybtex.backends.plaintext import Backend as _TextBackend
 from pybtex.style.formatting import BaseStyle
 
 from .model import ArchivalDocument, ArchivalFile, Locator
+
+# Backends are stateless; made once (pybtex's plugin look-up is slow).
+HTML_BACKEND = _HtmlBackend()
+TEXT_BACKEND = _TextBackend()
 
 LABELS = {
     "tr": {
@@ -254,17 +260,38 @@ class ChicagoStyle(BaseStyle):
         return self._sentence(*self._contributors(e), self._title_quoted(self._f(e, "title"), self._translation(e)), self._pub(e))
 
 
+class References:
+    """Formatted works of one bibliography, each formatted once per language.
+
+    pybtex looks its plugins up through package metadata, which is slow; so the
+    styles and backends are made once here and the results kept (per build: an
+    Edition owns its References)."""
+
+    def __init__(self, bib: BibliographyData):
+        self.bib = bib
+        self._styles = {lang: ChicagoStyle(lang, bib) for lang in LABELS}
+        self._cache: dict[tuple[str, str, str], str] = {}
+
+    def _text(self, key: str, lang: str):
+        return self._styles[lang].format_entry(key, self.bib.entries[key], bib_data=self.bib).text
+
+    def html(self, key: str, lang: str) -> str:
+        """One entry, formatted and HTML-escaped."""
+        k = ("html", key, lang)
+        if k not in self._cache:
+            self._cache[k] = self._text(key, lang).render(HTML_BACKEND)
+        return self._cache[k]
+
+    def text(self, key: str, lang: str) -> str:
+        k = ("text", key, lang)
+        if k not in self._cache:
+            self._cache[k] = self._text(key, lang).render(TEXT_BACKEND)
+        return self._cache[k]
+
+
 def entry_html(bib: BibliographyData, key: str, lang: str) -> str:
-    """One entry, formatted and HTML-escaped."""
-    style = ChicagoStyle(lang, bib)
-    entry = bib.entries[key]
-    text = style.format_entry(key, entry, bib_data=bib).text
-    return text.render_as("html")
-
-
-def entry_text(bib: BibliographyData, key: str, lang: str) -> str:
-    style = ChicagoStyle(lang, bib)
-    return style.format_entry(key, bib.entries[key], bib_data=bib).text.render_as("text")
+    """One entry, formatted and escaped (for a one-off use; pages use References)."""
+    return References(bib).html(key, lang)
 
 
 # --- archives ---------------------------------------------------------------------

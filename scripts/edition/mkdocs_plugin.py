@@ -9,8 +9,11 @@ Hooks and their jobs:
 - on_files: add one generated page per archival file (after static-i18n).
 - on_page_markdown: replace a chapter by its rendered form; fill generated blocks.
 - on_page_context: tell the templates the root of the page's language.
+- on_post_page / on_post_template: repair two bits of Material's markup (material_fixes).
 - on_serve: watch the bibliography sources too.
-- on_post_build: write the bibliography downloads; split the search index by language.
+- on_post_build: write each language's bibliography and citation downloads; when the
+  outermost build ends: split the search index by language, write the one-file
+  editions, the data downloads and the offline zip.
 """
 from __future__ import annotations
 
@@ -26,12 +29,13 @@ from mkdocs.structure.files import File, Files
 
 import json
 
-from . import cite, exports, material_fixes, meta, parallel, registers, search
+from . import cite, exports, material_fixes, meta, offline, parallel, registers, search
 from .errors import EditionError
 from .i18n import t
 from .render import ARCHIVE_DIR, Linker, Renderer
 from .resolve import Edition, build_edition
-from .sources import load_sources
+from .markup import split_front_matter
+from .sources import chapter_path, load_sources
 
 log = logging.getLogger("mkdocs.plugins.edition")
 
@@ -47,20 +51,33 @@ class EditionConfig(Config):
     archives = c.Type(str, default="bibliography/archives.yaml")
     publication = c.Type(str, default="bibliography/article.yaml")
     default_language = c.Type(str, default="tr")
+    # Also print the one-file edition to PDF (WeasyPrint; slow, so off by default: `make pdf`).
+    pdf = c.Type(bool, default=False)
 
 
 class EditionPlugin(BasePlugin[EditionConfig]):
     def __init__(self):
         self.edition: Edition | None = None
+        self.serving = False
+        self._depth = 0
+        self._cite_sets: dict[str, dict] = {}
         self.emendation_ids: dict[int, str] = {}
         self.root = Path(".")
 
+    def on_startup(self, *, command, dirty):
+        # Under `mkdocs serve` the offline zip is not rebuilt on every save.
+        self.serving = command == "serve"
+
     def on_config(self, config):
+        # static-i18n runs the other languages' builds inside this one: count how deep we are,
+        # so that the whole-site work runs once, when the outermost build ends.
+        self._depth += 1
         if not self.config.enabled:
             return
         self.root = Path(config.config_file_path).resolve().parent
         self.edition = None
         self.emendation_ids = {}
+        self._cite_sets: dict[str, dict] = {}
 
     def on_pre_build(self, config):
         if not self.config.enabled:
@@ -127,6 +144,13 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                 return registers.publication(ed, lang)
             if which == "downloads":
                 return exports.downloads_block(lang, linker)
+            if which == "offline":
+                up = "" if lang == ed.default_lang else "../"  # shared downloads live at the site root
+                return offline.offline_link(lang, up + Linker(name).to(f"{exports.DOWNLOADS}/{offline.ZIP_NAME}"))
+            if which == "downloadsall":
+                up = "" if lang == ed.default_lang else "../"
+                folder = Linker(name).to(f"{exports.DOWNLOADS}/-")[:-1]   # e.g. "downloads/" or "../downloads/"
+                return exports.downloads_page(ed, lang, lambda f: up + folder + f, self.config.pdf)
             if which == "citeguide":
                 year = str(ed.sources.publication.get("edition", {}).get("year", ""))
                 cs = cite.citation_set(ed.sources.publication, cite.Context(lang, config.site_name, year, False))
@@ -159,6 +183,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
         return material_fixes.repair(output_content, self._lang(config))  # 404.html
 
+    def on_build_error(self, *, error):
+        self._depth = 0   # a failed build must not leave the next `mkdocs serve` rebuild "inside" it
+
     def on_serve(self, server, config, builder):
         for path in [*self.config.bibliography, self.config.archives, self.config.publication]:
             server.watch(str(self.root / path))
@@ -175,11 +202,13 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         name = self._name(page, lang)
         url = (config.site_url or "") + page.file.url if config.site_url else ""
         shown_url = url or page.file.url
-        year = str(pub.get("edition", {}).get("year", ""))
-        ctx = cite.Context(lang, config.site_name, year, lang != self.edition.default_lang)
+        if lang not in self._cite_sets:   # formatted once per language and build
+            year = str(pub.get("edition", {}).get("year", ""))
+            ctx = cite.Context(lang, config.site_name, year, lang != self.edition.default_lang)
+            self._cite_sets[lang] = cite.citation_set(pub, ctx)
         linker = Linker(name)
         context["edition_cite_block"] = cite.cite_block(
-            cite.citation_set(pub, ctx), shown_url, lambda ext: linker.to(f"{exports.DOWNLOADS}/makale.{ext}"),
+            self._cite_sets[lang], shown_url, lambda ext: linker.to(f"{exports.DOWNLOADS}/makale.{ext}"),
             linker.to("atif.md"))
         others = [x for x in self.edition.languages if x != lang]
         context["edition_meta"] = meta.meta_tags(pub, lang, url, config.site_name, others)
@@ -195,9 +224,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         exports.write_article_downloads(self.edition, Path(config.site_dir) / self._prefix(config))
 
     @event_priority(-150)  # after static-i18n (-100), which builds the other languages and merges the index
-    def _split_search_index(self, config):
-        if not self.config.enabled or self.edition is None:
-            return
+    def _finish_site(self, config):
+        self._depth -= 1
+        if not self.config.enabled or self.edition is None or self._depth > 0:
+            return  # an inner (per-language) build: the site is not complete yet
         site = Path(config.site_dir)
         path = site / "search" / "search_index.json"
         if not path.exists():
@@ -210,8 +240,43 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         for lang, part in search.split_index(index, self.config.default_language, langs).items():
             out = site / ("" if lang == self.config.default_language else lang) / "search" / "search_index.json"
             out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            data = json.dumps(part, ensure_ascii=False, separators=(",", ":"))
+            out.write_text(data, encoding="utf-8")
+            # From file:// Material reads the index as a script (what its offline plugin does).
+            out.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
         self._write_sitemaps(config, site, langs)
+        self._write_offline(config, site)
+
+    def _write_offline(self, config, site: Path) -> None:
+        """Shared downloads at the site root: one-file editions (and PDFs), data, the offline zip."""
+        ed = self.edition
+        docs = Path(config.docs_dir)
+        out = site / exports.DOWNLOADS
+        for lang in ed.languages:
+            prose = {}
+            for page in ("ilkeler.md", "ceviri.md"):
+                text = (docs / chapter_path(page, lang)).read_text(encoding="utf-8")
+                prose[page] = offline.single_file_links(split_front_matter(text)[0])
+            name = config.site_name if lang == ed.default_lang else self._site_name(config, lang)
+            document = offline.single_file(ed, lang, name, prose)
+            (out / offline.SINGLE_NAME.format(lang=lang)).write_text(document, encoding="utf-8")
+            if self.config.pdf:
+                offline.write_pdf(document, out / f"edisyon.{lang}.pdf")
+        exports.write_data_downloads(ed, site, docs)
+        if self.serving:
+            return
+        size = offline.write_zip(site, out / offline.ZIP_NAME)
+        for lang in ed.languages:
+            home = site / ("" if lang == ed.default_lang else lang) / "index.html"
+            if home.exists():
+                offline.fill_size(home, size, lang)
+
+    def _site_name(self, config, lang: str) -> str:
+        for plugin in [config.plugins.get("i18n")]:
+            for language in getattr(plugin, "config", {}).get("languages", []) if plugin else []:
+                if language.get("locale") == lang and language.get("site_name"):
+                    return language["site_name"]
+        return config.site_name
 
     def _write_sitemaps(self, config, site: Path, langs: list[str]) -> None:
         """Material's language selector reads <lang>/sitemap.xml; without a site_url the
@@ -226,4 +291,4 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             if lang != self.config.default_language:
                 (site / lang / "sitemap.xml").write_bytes(sitemap.read_bytes())
 
-    on_post_build = CombinedEvent(_write_downloads, _split_search_index)
+    on_post_build = CombinedEvent(_write_downloads, _finish_site)

@@ -8,7 +8,7 @@ import html
 from collections import defaultdict
 
 from .formatting import (
-    document_date, document_signature, document_title, entry_html, file_signature, format_date,
+    document_date, document_signature, document_title, file_signature, format_date,
     format_locators,
 )
 from .i18n import t
@@ -69,9 +69,9 @@ def bibliography(edition: Edition, lang: str, linker: Linker) -> str:
                  if uses else "")
         sub = ""
         if children.get(key):
-            kids = sorted(children[key], key=lambda k: sort_key(entry_html(bib, k, lang)))
+            kids = sorted(children[key], key=lambda k: sort_key(edition.references.html(k, lang)))
             sub = '<ul class="bib-parts">' + "".join(item(k) for k in kids) + "</ul>"
-        return f'<li id="{_esc(key)}" class="bib-entry">{entry_html(bib, key, lang)}{cited}{sub}</li>'
+        return f'<li id="{_esc(key)}" class="bib-entry">{edition.references.html(key, lang)}{cited}{sub}</li>'
 
     out = []
     for group in ("primary", "book", "article", "thesis", "newspaper"):
@@ -80,7 +80,7 @@ def bibliography(edition: Edition, lang: str, linker: Linker) -> str:
             continue
         keys.sort(key=lambda k: (sort_key(bib.entries[k].fields.get("journaltitle", "")) if group == "newspaper" else "",
                                  bib.entries[k].fields.get("date", "") if group == "newspaper" else "",
-                                 sort_key(entry_html(bib, k, lang))))
+                                 sort_key(edition.references.html(k, lang))))
         out.append(f'## {t(lang, "groups")[group]} {{ #{group} }}\n\n<ul class="bibliography">'
                    + "".join(item(k) for k in keys) + "</ul>")
     return "\n\n".join(out)

@@ -11,7 +11,7 @@ import html
 import posixpath
 from dataclasses import dataclass
 
-from .formatting import document_html, entry_text, format_locators
+from .formatting import document_html, format_locators
 from .i18n import t
 from .markup import plain_text
 from .model import (
@@ -58,6 +58,16 @@ class Linker:
         return self.to(chapter, anchor)
 
 
+class SingleFileLinker(Linker):
+    """Links inside the one-file edition: every target is an anchor of the same document."""
+
+    def to(self, src: str, anchor: str = "") -> str:
+        if anchor:
+            return f"#{anchor}"
+        stem = src.rsplit("/", 1)[-1].removesuffix(".md")
+        return f"#{stem}" if src.startswith(f"{ARCHIVE_DIR}/") else f"#ch-{stem}"
+
+
 @dataclass
 class Renderer:
     edition: Edition
@@ -65,6 +75,7 @@ class Renderer:
     linker: Linker
     emendation_ids: dict[int, str] | None = None  # id(Emendation) -> anchor, for the default language
     prefix: str = ""  # prefixes every id, for pages that show two languages side by side
+    notes_anchor: str = "notlar"  # the notes heading's id (one per chapter; the single file needs several)
     _in_note: bool = False
 
     def inline(self, content) -> str:
@@ -109,7 +120,7 @@ class Renderer:
             full = html.unescape(document_html(ed.sources.documents[tok.key], self.lang))
         else:
             href = self.linker.work(tok.key)
-            full = entry_text(ed.sources.bibliography, tok.key, self.lang)
+            full = ed.references.text(tok.key, self.lang)
         if tok.locators:
             full = f"{full.rstrip('.')}, {format_locators(tok.locators, self.lang)}."
         return (f'<a class="cite" href="{html.escape(href, quote=True)}" data-key="{html.escape(tok.key, quote=True)}" '
@@ -166,7 +177,7 @@ class Renderer:
             return ""
         items = [f'<li id="{self.prefix}n{n}" value="{n}"><p>{self.note_body(chapter.notes[n])}</p></li>'
                  for n in sorted(chapter.notes)]
-        return (f'## {t(self.lang, "notes")} {{ #notlar .notes-heading }}\n\n'
+        return (f'## {t(self.lang, "notes")} {{ #{self.notes_anchor} .notes-heading }}\n\n'
                 f'<div class="footnote notes"><ol>\n' + "\n".join(items) + "\n</ol></div>")
 
     def chapter(self, chapter: Chapter, directive, tools: str = "") -> str:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import EditionError, Problem
+from .formatting import References
 from .markup import iter_tokens
 from .model import Chapter, Citation, CitationUse, Location, Note, NoteRef, Paragraph
 from .sources import Sources
@@ -34,6 +35,11 @@ class Edition:
     uses: dict[str, list[CitationUse]] = field(default_factory=dict)
     #: chapter names in reading order (default-language file names)
     chapter_names: list[str] = field(default_factory=list)
+    #: the works, formatted once per language
+    references: References = field(init=False)
+
+    def __post_init__(self):
+        self.references = References(self.sources.bibliography)
 
     def chapters(self, lang: str) -> list[Chapter]:
         return self.sources.chapters.get(lang, [])

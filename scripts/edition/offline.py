@@ -1,0 +1,167 @@
+"""Reading without a network: the whole site as one zip, and the whole edition
+as one self-contained HTML file per language (text, notes, bibliography,
+archive register; CSS inline; no JavaScript).
+
+Both are deterministic: the same sources give byte-identical files.
+"""
+from __future__ import annotations
+
+import html
+import os
+import zipfile
+from pathlib import Path
+
+import markdown
+
+from . import registers
+from .i18n import t
+from .render import Renderer, SingleFileLinker
+from .resolve import Edition
+
+ZIP_NAME = "edisyon-cevrimdisi.zip"
+ZIP_ROOT = "edisyon"
+SINGLE_NAME = "edisyon.{lang}.html"
+OFFLINE_START, OFFLINE_END = "<!--offline-link-->", "<!--/offline-link-->"
+_EPOCH = (1980, 1, 1, 0, 0, 0)  # zip timestamps: fixed, so that two builds are identical
+
+
+def write_zip(site: Path, target: Path) -> int:
+    """Zip the built site (without the zip itself); return its size in bytes."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    files = sorted(p for p in site.rglob("*") if p.is_file() and p.suffix not in (".zip", ".tmp", ".gz"))
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path in files:
+            rel = path.relative_to(site).as_posix()
+            data = path.read_bytes()
+            if path.name == "index.html":  # the offline copy does not offer itself for download
+                data = _drop_offline_link(data)
+            info = zipfile.ZipInfo(f"{ZIP_ROOT}/{rel}", date_time=_EPOCH)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, data, compresslevel=9)
+    os.replace(tmp, target)
+    return target.stat().st_size
+
+
+def _drop_offline_link(data: bytes) -> bytes:
+    text = data.decode("utf-8")
+    start, end = text.find(OFFLINE_START), text.find(OFFLINE_END)
+    if start == -1 or end == -1:
+        return data
+    return (text[:start] + text[end + len(OFFLINE_END):]).encode("utf-8")
+
+
+def human_size(size: int, lang: str) -> str:
+    mb = size / 1_000_000
+    text = f"{mb:.1f} MB" if mb >= 1 else f"{size / 1000:.0f} kB"
+    return text.replace(".", ",") if lang == "tr" else text
+
+
+def fill_size(page: Path, size: int, lang: str) -> None:
+    """Write the zip's size into the download link of a built home page."""
+    import re
+
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r'<span class="offline-size">[^<]*</span>',
+                           f'<span class="offline-size">{human_size(size, lang)}</span>', text), encoding="utf-8")
+
+
+def offline_link(lang: str, href: str) -> str:
+    label = {"tr": "Çevrimdışı okumak için bütün edisyonu indirin (zip)",
+             "en": "Download the whole edition for offline reading (zip)"}[lang]
+    return (f'{OFFLINE_START}<p class="offline-download"><a href="{html.escape(href)}" download>{label}</a> '
+            f'(<span class="offline-size">…</span>)</p>{OFFLINE_END}')
+
+
+# --- one file ----------------------------------------------------------------------------
+
+SINGLE_CSS = """
+:root { color-scheme: light dark; }
+body { font: 1.05rem/1.6 "Iowan Old Style", "Palatino Linotype", Palatino, Georgia, "DejaVu Serif", serif;
+  max-width: 40rem; margin: 2rem auto; padding: 0 1.2rem; }
+h1, h2, h3 { line-height: 1.25; font-weight: 600; }
+a { color: inherit; }
+p.para { position: relative; }
+.para-num { text-decoration: none; font: 0.7rem/1.9 system-ui, sans-serif; opacity: 0.7; }
+.para-num::before { content: "¶\\00a0" attr(data-n) "\\2002"; }
+.pb::before { content: "[PDF " attr(data-page) "]"; font: 0.65rem system-ui, sans-serif; opacity: 0.6; }
+.emendation { text-decoration: underline dotted; }
+.emendation::after { content: "\\2009[" attr(data-sic) "]"; font-size: 0.72em; text-decoration: line-through; opacity: 0.7; }
+.supplied { font-style: italic; }
+.footnote { font-size: 0.88rem; }
+.provenance, .cited-in, .date-source, .signature { font-size: 0.85em; opacity: 0.8; }
+sup.fnref a { text-decoration: none; font-weight: 600; }
+table { border-collapse: collapse; font-size: 0.9rem; } td, th { border-top: 1px solid #8884; padding: 0.3em; vertical-align: top; text-align: left; }
+section.chapter { break-before: page; }
+@media print {
+  body { max-width: none; margin: 0; font-size: 10.5pt; }
+  @page { size: A4; margin: 2.2cm 2.2cm 2.5cm; @bottom-center { content: counter(page); font-size: 9pt; } }
+  a { text-decoration: none; }
+  h1, h2 { break-after: avoid; }
+}
+"""
+
+
+def _md(text: str) -> str:
+    return markdown.markdown(text, extensions=["attr_list", "tables"])
+
+
+def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, str]) -> str:
+    """The edition in one HTML document: front matter, chapters with their notes,
+    bibliography, archive register, editorial pages (`prose`: name -> Markdown)."""
+    linker = SingleFileLinker("edisyon.md")
+    parts = []
+    ids = {id(em): ident for _, _, em, ident in registers.emendations_in(edition)} if lang == edition.default_lang else None
+
+    def directive(name: str) -> str:
+        if name == "publication":
+            return registers.publication(edition, lang)
+        if name == "contents":
+            return registers.contents(edition, lang, linker, list(edition.chapter_names))
+        if name == "emendations":
+            return registers.emendations(edition, lang, linker)
+        return ""
+
+    for chapter, name in zip(edition.chapters(lang), edition.chapter_names):
+        stem = name.removesuffix(".md")
+        renderer = Renderer(edition, lang, linker, ids, notes_anchor=f"notlar-{stem}")
+        parts.append(f'<section class="chapter" id="ch-{stem}">{_md(renderer.chapter(chapter, directive))}</section>')
+    parts.append(f'<section class="chapter" id="ch-kaynakca"><h1 id="kaynakca">{_title(lang, "bibliography")}</h1>'
+                 f"{_md(registers.bibliography(edition, lang, linker))}</section>")
+    archive = [f'<h1 id="arsivler">{_title(lang, "archives")}</h1>', _md(registers.archives_index(edition, lang, linker))]
+    for f in edition.sources.files.values():
+        page = registers.archive_file_page(edition, f, lang, linker).replace("# ", "## ", 1)
+        archive.append(_md(page))
+    parts.append(f'<section class="chapter" id="ch-arsivler">{"".join(archive)}</section>')
+    for name, text in prose.items():
+        body = text.replace("{emendations}", registers.emendations(edition, lang, linker))
+        parts.append(f'<section class="chapter" id="ch-{name.removesuffix(".md")}">{_md(body)}</section>')
+    title = html.escape(site_name)
+    return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
+            f"<style>{SINGLE_CSS}</style>\n</head>\n<body>\n<main>\n" + "\n".join(parts) + "\n</main>\n</body>\n</html>\n")
+
+
+def _title(lang: str, what: str) -> str:
+    return {("tr", "bibliography"): "Kaynakça", ("en", "bibliography"): "Bibliography",
+            ("tr", "archives"): "Arşiv dizini", ("en", "archives"): "Archive register"}[(lang, what)]
+
+
+def single_file_links(text: str) -> str:
+    """Links between pages become links inside the one file."""
+    import re
+
+    def repl(m):
+        name, anchor = m.group(1), m.group(2) or ""
+        target = {"gazeteler": "kaynakca"}.get(name, name)
+        return f"](#{anchor[1:]})" if anchor else f"](#ch-{target})"
+
+    return re.sub(r"\]\(([a-z\-]+)\.md(#[^)]*)?\)", repl, text)
+
+
+def write_pdf(document: str, target: Path) -> None:
+    """Print the one-file edition with WeasyPrint (the `pdf` extra)."""
+    from weasyprint import HTML
+
+    HTML(string=document).write_pdf(target)

@@ -1,0 +1,107 @@
+"""Reading without a network (issue 7): the offline zip from file://, the
+one-file edition, the data downloads, and deterministic exports."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build_site
+from sitetext import soup
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_exports_are_deterministic(site, tmp_path):
+    again = build_site(ROOT, tmp_path / "again")
+    for name in ("edisyon-cevrimdisi.zip", "edisyon.tr.html", "edisyon.en.html", "kaynakca.bib", "kaynakca.json",
+                 "kaynakca.ris", "arsiv-belgeleri.csv", "metin.tr.md", "metin.en.md"):
+        assert _digest(site / "downloads" / name) == _digest(again / "downloads" / name), name
+
+
+def test_the_zip_holds_the_whole_site_and_its_size_is_on_the_home_pages(site):
+    path = site / "downloads" / "edisyon-cevrimdisi.zip"
+    names = set(zipfile.ZipFile(path).namelist())
+    for page in ("index.html", "en/index.html", "savas-korkusu.html", "en/kaynakca.html", "arsiv/dib-12-71.html",
+                 "search/search_index.js", "en/search/search_index.js", "assets/vendor/iframe-worker-shim.js"):
+        assert f"edisyon/{page}" in names, page
+    assert not any(n.endswith(".zip") for n in names)
+    size_mb = f"{path.stat().st_size / 1e6:.1f}"
+    assert f"{size_mb.replace('.', ',')} MB" in (site / "index.html").read_text(encoding="utf-8")
+    assert f"{size_mb} MB" in (site / "en" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_the_one_file_edition_has_every_note_and_nothing_from_outside(site, lang):
+    path = site / "downloads" / f"edisyon.{lang}.html"
+    doc = soup(path)
+    values = [int(li["value"]) for li in doc.select("div.footnote li[id^=n]")]
+    assert values == list(range(1, 99))
+    assert doc.select("script") == [] and doc.select("link[rel=stylesheet]") == []
+    assert not doc.select("[src]")
+    assert "url(http" not in path.read_text(encoding="utf-8")
+    assert len(doc.select("li.bib-entry")) > 50 and len(doc.select("table.documents tr[id]")) == 21
+    ids = [el["id"] for el in doc.select("[id]")]
+    assert len(ids) == len(set(ids))
+    for a in doc.select('a[href^="#"]'):
+        assert doc.find(id=a["href"][1:]) is not None, a["href"]
+
+
+def test_data_downloads_carry_the_licence(site):
+    rows = list(csv.reader(io.StringIO((site / "downloads" / "arsiv-belgeleri.csv").read_text(encoding="utf-8"))))
+    assert rows[0][0].startswith("# ") and "licence" in rows[0][0]
+    assert rows[1][0] == "key" and len(rows) == 2 + 21
+    for lang in ("tr", "en"):
+        text = (site / "downloads" / f"metin.{lang}.md").read_text(encoding="utf-8")
+        assert text.startswith("<!-- ") and "[^98]:" in text
+    ris = (site / "downloads" / "kaynakca.ris").read_bytes().decode("utf-8")
+    assert ris.count("TY  - ") == ris.count("ER  - ") > 50
+
+
+@pytest.mark.browser
+def test_the_unzipped_edition_works_from_file_urls(site, browser, tmp_path, artifacts):
+    with zipfile.ZipFile(site / "downloads" / "edisyon-cevrimdisi.zip") as zf:
+        zf.extractall(tmp_path)
+        pages = sorted(n for n in zf.namelist()
+                       if n.endswith(".html") and not n.endswith("404.html") and "/downloads/" not in n)
+    root = (tmp_path / "edisyon").as_uri()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    assert len(pages) > 50
+    for name in pages:
+        page.goto(f"{tmp_path.as_uri()}/{name}")
+        assert page.locator("article.md-content__inner").count() == 1, name
+    # a note and back
+    page.goto(f"{root}/savas-korkusu.html")
+    page.locator("#nr38 a").click()
+    page.wait_for_function("location.hash === '#n38'")
+    # the language switch keeps the place
+    page.goto(f"{root}/savas-korkusu.html#p17")
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator(".md-select__link[hreflang='en']").first.click()
+    page.wait_for_url(f"{root}/en/savas-korkusu.html#p17")
+    page.screenshot(path=str(artifacts / "offline-en-p17.png"))
+    # search in each language
+    for start, query, expected in (("giris.html", "Locarno", f"{root}/"), ("en/giris.html", "Locarno", f"{root}/en/")):
+        page.goto(f"{root}/{start}")
+        page.wait_for_load_state("load")
+        page.locator("input.md-search__input").click()
+        page.locator("input.md-search__input").fill(query)
+        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        links = page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
+        assert links and all(u.startswith(expected) for u in links)
+        assert all(u.startswith(f"{root}/en/") == start.startswith("en/") for u in links)
+    page.screenshot(path=str(artifacts / "offline-search.png"))
+    context.close()
+    assert [u for u in requests if not u.startswith("file://")] == []
+    assert errors == []
