@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test clean
+.PHONY: serve build pdf test bench clean
 
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -16,6 +16,12 @@ serve: $(VENV)/.site-deps
 build: $(VENV)/.site-deps
 	rm -rf site.new
 	$(BIN)/mkdocs build --strict -d site.new
+	rm -rf site && mv site.new site
+
+# The same, with a PDF of each language (WeasyPrint) among the downloads.
+pdf: $(VENV)/.test-deps
+	rm -rf site.new
+	EDITION_PDF=true $(BIN)/mkdocs build --strict -d site.new
 	rm -rf site && mv site.new site
 
 test: $(VENV)/.test-deps node_modules/.package-lock.json

@@ -105,3 +105,18 @@ def test_the_unzipped_edition_works_from_file_urls(site, browser, tmp_path, arti
     context.close()
     assert [u for u in requests if not u.startswith("file://")] == []
     assert errors == []
+
+
+def test_a_pdf_per_language_from_the_one_file_edition(tmp_path):
+    import shutil
+
+    project = tmp_path / "project"
+    shutil.copytree(Path(__file__).parent / "roots" / "bilingual", project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("publication: article.yaml",
+                                                                 "publication: article.yaml\n      pdf: true"),
+                      encoding="utf-8")
+    site = build_site(project, tmp_path / "site")
+    for lang in ("tr", "en"):
+        pdf = (site / "downloads" / f"edisyon.{lang}.pdf").read_bytes()
+        assert pdf.startswith(b"%PDF") and pdf.rstrip().endswith(b"%%EOF") and len(pdf) > 5000

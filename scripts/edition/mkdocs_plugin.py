@@ -229,14 +229,16 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if not self.config.enabled or self.edition is None or self._depth > 0:
             return  # an inner (per-language) build: the site is not complete yet
         site = Path(config.site_dir)
+        langs = self.edition.languages
+        self._split_search_index(site, langs)
+        self._write_sitemaps(config, site, langs)
+        self._write_offline(config, site)
+
+    def _split_search_index(self, site: Path, langs: list[str]) -> None:
         path = site / "search" / "search_index.json"
         if not path.exists():
             return
         index = json.loads(path.read_text(encoding="utf-8"))
-        langs = self.edition.languages
-        others = tuple(f"{x}/" for x in langs if x != self.config.default_language)
-        if not others or not any(d["location"].startswith(others) for d in index["docs"]):
-            return  # not yet merged by static-i18n (an inner build), or already split
         for lang, part in search.split_index(index, self.config.default_language, langs).items():
             out = site / ("" if lang == self.config.default_language else lang) / "search" / "search_index.json"
             out.parent.mkdir(parents=True, exist_ok=True)
@@ -244,19 +246,19 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             out.write_text(data, encoding="utf-8")
             # From file:// Material reads the index as a script (what its offline plugin does).
             out.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
-        self._write_sitemaps(config, site, langs)
-        self._write_offline(config, site)
 
     def _write_offline(self, config, site: Path) -> None:
         """Shared downloads at the site root: one-file editions (and PDFs), data, the offline zip."""
         ed = self.edition
         docs = Path(config.docs_dir)
         out = site / exports.DOWNLOADS
+        out.mkdir(parents=True, exist_ok=True)
         for lang in ed.languages:
             prose = {}
             for page in ("ilkeler.md", "ceviri.md"):
-                text = (docs / chapter_path(page, lang)).read_text(encoding="utf-8")
-                prose[page] = offline.single_file_links(split_front_matter(text)[0])
+                source = docs / chapter_path(page, lang)
+                if source.exists():
+                    prose[page] = offline.single_file_links(split_front_matter(source.read_text(encoding="utf-8"))[0])
             name = config.site_name if lang == ed.default_lang else self._site_name(config, lang)
             document = offline.single_file(ed, lang, name, prose)
             (out / offline.SINGLE_NAME.format(lang=lang)).write_text(document, encoding="utf-8")
@@ -282,6 +284,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         """Material's language selector reads <lang>/sitemap.xml; without a site_url the
         sitemap's addresses are meaningless ("None…"), so write an empty, valid one."""
         sitemap = site / "sitemap.xml"
+        if not sitemap.exists():
+            return
         if not config.site_url:
             sitemap.write_text('<?xml version="1.0" encoding="UTF-8"?>\n'
                                '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n',
