@@ -42,5 +42,11 @@ $(VENV)/.test-deps: pyproject.toml $(VENV)/.site-deps
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
+# The benchmark (not a test): build times, page weight, offline size, growth, pandoc as peer.
+bench: $(VENV)/.test-deps
+	sh scripts/ensure-test-tools.sh
+	@command -v pandoc >/dev/null 2>&1 || { [ "$$(id -u)" -eq 0 ] && S= || S=sudo; $$S apt-get install -y -qq pandoc >/dev/null; }
+	$(BIN)/python scripts/bench.py
+
 clean:
 	rm -rf site site.new tests/artifacts

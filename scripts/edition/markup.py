@@ -35,6 +35,7 @@ _PB_LINE = re.compile(r"^\{pb (\d+)\}$")
 _DIRECTIVE = re.compile(r"^\{([a-z]+)\}$")
 _LOCATOR = re.compile(r"^(p|pp|l|ll|no)\.\s?(\d+[a-z]?)(?:-(\d+[a-z]?))?$")
 _KEY = re.compile(r"^[a-z0-9][a-z0-9:_.\-]*$")
+_SPECIAL = re.compile(r"[\[{}*]")
 
 
 def split_front_matter(source: str) -> tuple[str, int]:
@@ -202,8 +203,11 @@ def parse_inline(text: str, path: str, line: int, *, in_note: bool = False,
                                              in_citation=in_citation)))
             i = end + 1
         else:
-            buf.append(c)
-            i += 1
+            # plain text: take everything up to the next character that may start markup
+            m = _SPECIAL.search(text, i + 1)
+            j = m.start() if m else n
+            buf.append(text[i:j])
+            i = j
     flush()
     return tuple(out)
 

@@ -53,6 +53,8 @@ class EditionConfig(Config):
     default_language = c.Type(str, default="tr")
     # Also print the one-file edition to PDF (WeasyPrint; slow, so off by default: `make pdf`).
     pdf = c.Type(bool, default=False)
+    # The whole-site exports (offline zip, one-file editions, data); off only to measure the pages alone.
+    exports = c.Type(bool, default=True)
 
 
 class EditionPlugin(BasePlugin[EditionConfig]):
@@ -75,12 +77,14 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if not self.config.enabled:
             return
         self.root = Path(config.config_file_path).resolve().parent
+        if self._depth > 1:
+            return  # an inner per-language build: keep the edition the outer build checked
         self.edition = None
         self.emendation_ids = {}
         self._cite_sets: dict[str, dict] = {}
 
     def on_pre_build(self, config):
-        if not self.config.enabled:
+        if not self.config.enabled or (self._depth > 1 and self.edition is not None):
             return
         try:
             sources = load_sources(self.root, Path(config.docs_dir), self.config.chapters,
@@ -232,7 +236,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         langs = self.edition.languages
         self._split_search_index(site, langs)
         self._write_sitemaps(config, site, langs)
-        self._write_offline(config, site)
+        if self.config.exports:
+            self._write_offline(config, site)
 
     def _split_search_index(self, site: Path, langs: list[str]) -> None:
         path = site / "search" / "search_index.json"
@@ -267,7 +272,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         exports.write_data_downloads(ed, site, docs)
         if self.serving:
             return
-        size = offline.write_zip(site, out / offline.ZIP_NAME)
+        size = offline.write_zip(site, out / offline.ZIP_NAME, ed.languages)
         for lang in ed.languages:
             home = site / ("" if lang == ed.default_lang else lang) / "index.html"
             if home.exists():

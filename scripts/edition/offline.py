@@ -25,12 +25,21 @@ OFFLINE_START, OFFLINE_END = "<!--offline-link-->", "<!--/offline-link-->"
 _EPOCH = (1980, 1, 1, 0, 0, 0)  # zip timestamps: fixed, so that two builds are identical
 
 
-def write_zip(site: Path, target: Path) -> int:
+def _unused_search_language(rel: str, langs) -> bool:
+    """Material ships lunr support for thirty languages; the offline copy needs its own two."""
+    import re
+
+    m = re.match(r"assets/javascripts/lunr/(?:min/lunr\.([a-z]{2})\.min\.js|(tinyseg|wordcut)\.js)$", rel)
+    return bool(m) and (m.group(2) is not None or m.group(1) not in langs)
+
+
+def write_zip(site: Path, target: Path, langs=("tr", "en")) -> int:
     """Zip the built site (without the zip itself); return its size in bytes."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".tmp")
-    files = sorted(p for p in site.rglob("*") if p.is_file() and p.suffix not in (".zip", ".tmp", ".gz"))
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+    files = sorted(p for p in site.rglob("*") if p.is_file() and p.suffix not in (".zip", ".tmp", ".gz")
+                   and not _unused_search_language(p.relative_to(site).as_posix(), langs))
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
         for path in files:
             rel = path.relative_to(site).as_posix()
             data = path.read_bytes()

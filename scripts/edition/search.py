@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 #: spellings readers search for -> the forms the article uses
 NAME_VARIANTS = {
@@ -32,6 +33,7 @@ _FOLD = str.maketrans({"ı": "i", "İ": "I", "ş": "s", "Ş": "S", "ğ": "g", "�
 _WORD = re.compile(r"[^\W\d_]+", re.U)
 
 
+@lru_cache(maxsize=65536)  # pure; the same words recur on every page
 def fold(word: str) -> str:
     """Plain-Latin form: Rüşdü -> Rusdu, İzvestiya -> Izvestiya, Çiçerin -> Cicerin."""
     word = word.translate(_FOLD)
@@ -41,19 +43,26 @@ def fold(word: str) -> str:
 def variants(text: str) -> list[str]:
     plain = re.sub(r"<[^>]+>", " ", text)
     out: dict[str, None] = {}
-    for word in _WORD.findall(plain):
-        folded = fold(word)
-        if folded != word:
-            out[folded.lower()] = None
-        turkish_lower = word.replace("I", "ı").replace("İ", "i").lower()
-        if turkish_lower != word.lower():  # lunr lowercases "IRAK" to "irak", a Turk types "ırak"
-            out[turkish_lower] = None
-        for name, alts in NAME_VARIANTS.items():
-            if word.startswith(name):
-                for alt in alts:
-                    out[alt] = None
-                    out[fold(alt).lower()] = None
+    for word in dict.fromkeys(_WORD.findall(plain)):   # each distinct word once, in order
+        for v in _word_variants(word):
+            out[v] = None
     return list(out)
+
+
+@lru_cache(maxsize=65536)
+def _word_variants(word: str) -> tuple[str, ...]:
+    out: list[str] = []
+    folded = fold(word)
+    if folded != word:
+        out.append(folded.lower())
+    turkish_lower = word.replace("I", "ı").replace("İ", "i").lower()
+    if turkish_lower != word.lower():  # lunr lowercases "IRAK" to "irak", a Turk types "ırak"
+        out.append(turkish_lower)
+    for name, alts in NAME_VARIANTS.items():
+        if word.startswith(name):
+            for alt in alts:
+                out += [alt, fold(alt).lower()]
+    return tuple(out)
 
 
 def with_variants(doc: dict) -> dict:

@@ -111,7 +111,8 @@ def _yaml_lines(text: str) -> dict[str, int]:
 
 def load_yaml(path: Path, rel: str):
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's loader where PyYAML has it (ten times faster), the same safe subset
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise fail(rel, (mark.line + 1) if mark else 1, "yaml", str(exc).replace("\n", " ")) from None

@@ -1,0 +1,255 @@
+"""The edition's benchmark: `make bench` (not a test). Prints a table and writes JSON.
+
+Measures, on this machine:
+- full clean build of the edition (both languages, all exports), median of runs;
+- the same Markdown built by plain Material with the edition plugin switched off, and the ratio;
+- incremental rebuild under `mkdocs serve` after editing one chapter;
+- the heaviest chapter page with everything it loads on first view (HTML, CSS, JS, fonts),
+  raw and gzip-compressed, and its request count (the search index, loaded on first search, apart);
+- the offline zip's size;
+- build time of a synthetic edition ten times the article (the real chapters repeated);
+- pandoc --citeproc rendering the same chapters and bibliography to standalone HTML (the peer).
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+CHAPTERS = ["index", "giris", "sovyet-dis-politikasi", "savas-korkusu", "sovyet-tepkisi", "sonuc", "extended-abstract"]
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+
+
+def copy_project(dst: Path) -> Path:
+    for name in ("docs", "bibliography", "overrides", "mkdocs.yml"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, dst / name)
+    return dst
+
+
+def timed_build(project: Path, env: dict | None = None) -> float:
+    site = project / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-q"], cwd=project, env=env or ENV, check=True)
+    return time.perf_counter() - start
+
+
+def median_build(project: Path, env: dict | None = None) -> float:
+    timed_build(project, env)  # warm-up
+    return statistics.median(timed_build(project, env) for _ in range(RUNS))
+
+
+def incremental_rebuild(project: Path) -> float:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
+                            cwd=project, env=ENV, stderr=subprocess.PIPE, text=True)
+    lines: list[tuple[float, str]] = []
+
+    def read():
+        for line in proc.stderr:
+            lines.append((time.perf_counter(), line))
+
+    threading.Thread(target=read, daemon=True).start()
+    try:
+        deadline = time.time() + 120
+        while not any("Serving on" in l for _, l in lines):
+            if time.time() > deadline:
+                raise RuntimeError("mkdocs serve did not start")
+            time.sleep(0.1)
+        time.sleep(1)
+        chapter = project / "docs" / "giris.md"
+        mark = len(lines)
+        start = time.perf_counter()
+        chapter.write_text(chapter.read_text(encoding="utf-8").replace("Türkiye’de zaferin", "Türkiye’de  zaferin", 1),
+                           encoding="utf-8")
+        while True:
+            done = [t for t, l in lines[mark:] if "Reloading browsers" in l]
+            if done:
+                return done[0] - start
+            if time.perf_counter() - start > 120:
+                raise RuntimeError("no rebuild seen")
+            time.sleep(0.05)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def page_weights(site: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    results = {}
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu",
+                                                                        "--disable-background-networking"])
+            for name in [*CHAPTERS, *(f"en/{c}" for c in CHAPTERS)]:
+                context = browser.new_context()
+                page = context.new_page()
+                seen: list = []
+                page.on("response", lambda r: seen.append(r))
+                page.goto(f"http://127.0.0.1:{port}/{name}.html")
+                page.wait_for_load_state("networkidle")
+                raw = gz = count = 0
+                for r in seen:
+                    if "search_index" in r.url or r.status >= 400:
+                        continue
+                    body = r.body()
+                    raw += len(body)
+                    gz += len(gzip.compress(body, 6))
+                    count += 1
+                results[name] = {"raw_bytes": raw, "gzip_bytes": gz, "requests": count,
+                                 "html_gzip_bytes": len(gzip.compress((site / f"{name}.html").read_bytes(), 6))}
+                context.close()
+            browser.close()
+    finally:
+        httpd.shutdown()
+    for lang, prefix in (("tr", ""), ("en", "en/")):
+        index = site / prefix / "search" / "search_index.json"
+        results[f"search_index_{lang}"] = {"raw_bytes": index.stat().st_size,
+                                           "gzip_bytes": len(gzip.compress(index.read_bytes(), 6))}
+    return results
+
+
+def synthetic(project: Path, times: int) -> Path:
+    """The real chapters repeated `times` times, note numbers, paragraph ids and
+    anchors renumbered so that the edition's checks still pass."""
+    docs = project / "docs"
+    body_chapters = ["giris", "sovyet-dis-politikasi", "savas-korkusu", "sovyet-tepkisi", "sonuc"]
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    names = []
+    note_offset = para_offset = 0
+    for k in range(times):
+        for name in body_chapters:
+            for lang in ("", ".en"):
+                text = (ROOT / "docs" / f"{name}{lang}.md").read_text(encoding="utf-8")
+                if k:
+                    text = re.sub(r"\[\^(\d+)\]", lambda m: f"[^{int(m.group(1)) + note_offset}]", text)
+                    text = re.sub(r"\{¶(\d+)", lambda m: f"{{¶{int(m.group(1)) + para_offset}", text)
+                    text = re.sub(r"\{#([a-z0-9\-]+)", lambda m: f"{{#{m.group(1)}-r{k}", text)
+                (docs / f"{name}-r{k}{lang}.md").write_text(text, encoding="utf-8")
+            names.append(f"{name}-r{k}.md")
+        note_offset += 98
+        para_offset += 59
+    for name in body_chapters:
+        for lang in ("", ".en"):
+            (docs / f"{name}{lang}.md").unlink()
+    chapters = "\n".join(f"        - {n}" for n in ["index.md", *names, "extended-abstract.md"])
+    config = re.sub(r"      chapters:\n(        - .*\n)+", f"      chapters:\n{chapters}\n", config)
+    config = re.sub(r"  - Makale:\n(      - .*\n)+", "  - Makale:\n" + "".join(f"      - {n}\n" for n in names), config)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    # the registry pages cite note places by chapter name: nothing else to adapt
+    return project
+
+
+def pandoc(project: Path) -> float | None:
+    exe = shutil.which("pandoc")
+    if not exe:
+        return None
+    work = project / "pandoc"
+    work.mkdir()
+    for name in CHAPTERS[1:-1]:
+        text = (ROOT / "docs" / f"{name}.md").read_text(encoding="utf-8")
+        text = re.sub(r"\{pb \d+\}\s?|\{¶[a-z]*\d+[^}]*\}\s?", "", text)
+        text = re.sub(r"\{~~(.*?)~>(.*?)~~\}", r"\2", text)
+        text = re.sub(r"\[([^\[\]]*(?:\[[^\]]*\][^\[\]]*)*)\]\{@([^,}]+)(?:, ([^}]*))?\}",
+                      lambda m: f"[@{m.group(2)}{', ' + m.group(3) if m.group(3) else ''}]", text)
+        (work / f"{name}.md").write_text(text, encoding="utf-8")
+    args = [exe, "--citeproc", "--standalone", "--metadata", "title=Edition", "-o", str(work / "out.html"),
+            *[str(work / f"{n}.md") for n in CHAPTERS[1:-1]],
+            *[f"--bibliography={ROOT / 'bibliography' / b}" for b in ("works.bib", "newspapers.bib")]]
+    subprocess.run(args, check=True, capture_output=True)  # warm-up
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        subprocess.run(args, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    out: dict = {"runs": RUNS, "machine": {"cpus": os.cpu_count()}}
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "edition").mkdir()
+        project = copy_project(Path(tmp) / "edition")
+        out["build_s"] = median_build(project)
+        out["plain_material_build_s"] = median_build(project, {**ENV, "EDITION_ENABLED": "false"})
+        out["pipeline_overhead_ratio"] = out["build_s"] / out["plain_material_build_s"]
+        out["pages_only_build_s"] = median_build(project, {**ENV, "EDITION_EXPORTS": "false"})
+        out["pages_only_overhead_ratio"] = out["pages_only_build_s"] / out["plain_material_build_s"]
+        timed_build(project)
+        site = project / "site"
+        out["offline_zip_bytes"] = (site / "downloads" / "edisyon-cevrimdisi.zip").stat().st_size
+        weights = page_weights(site)
+        pages = {k: v for k, v in weights.items() if not k.startswith("search_index")}
+        heaviest = max(pages, key=lambda k: pages[k]["gzip_bytes"])
+        out["heaviest_page"] = {"page": f"{heaviest}.html", **pages[heaviest]}
+        out["search_index"] = {k: v for k, v in weights.items() if k.startswith("search_index")}
+        out["incremental_rebuild_s"] = incremental_rebuild(project)
+        (Path(tmp) / "ten").mkdir()
+        ten = copy_project(Path(tmp) / "ten")
+        synthetic(ten, 10)
+        out["synthetic_10x_build_s"] = median_build(ten)
+        out["growth_10x_ratio"] = out["synthetic_10x_build_s"] / out["build_s"]
+        out["pandoc_citeproc_s"] = pandoc(project)
+        if out["pandoc_citeproc_s"]:
+            out["ratio_to_pandoc"] = out["build_s"] / out["pandoc_citeproc_s"]
+    rows = [
+        ("Full build, both languages, all exports", f"{out['build_s']:.2f} s", "< 5 s"),
+        ("Same Markdown, plain Material (plugin off)", f"{out['plain_material_build_s']:.2f} s", ""),
+        ("Pipeline cost, with all exports (ratio)", f"{out['pipeline_overhead_ratio']:.2f}×", "< 1.30×"),
+        ("Pages only, exports off", f"{out['pages_only_build_s']:.2f} s "
+         f"({out['pages_only_overhead_ratio']:.2f}×)", "< 1.30×"),
+        ("Incremental rebuild (mkdocs serve, one chapter)", f"{out['incremental_rebuild_s']:.2f} s", ""),
+        (f"Heaviest page ({out['heaviest_page']['page']}), gzip", f"{out['heaviest_page']['gzip_bytes'] / 1000:.1f} kB"
+         f" in {out['heaviest_page']['requests']} requests", "< 100 kB, ≤ 8"),
+        ("  raw", f"{out['heaviest_page']['raw_bytes'] / 1000:.1f} kB", ""),
+        ("  its HTML alone, gzip", f"{out['heaviest_page']['html_gzip_bytes'] / 1000:.1f} kB", ""),
+        ("Search index (tr / en), gzip, on first search",
+         f"{out['search_index']['search_index_tr']['gzip_bytes'] / 1000:.1f} / "
+         f"{out['search_index']['search_index_en']['gzip_bytes'] / 1000:.1f} kB", ""),
+        ("Offline zip", f"{out['offline_zip_bytes'] / 1e6:.2f} MB", ""),
+        ("Synthetic edition 10× the article", f"{out['synthetic_10x_build_s']:.2f} s "
+         f"({out['growth_10x_ratio']:.1f}× the article)", "linear or better (≤ 10×)"),
+        ("pandoc --citeproc, same chapters", f"{out['pandoc_citeproc_s']:.2f} s" if out["pandoc_citeproc_s"] else "pandoc not installed", ""),
+    ]
+    if out.get("ratio_to_pandoc"):
+        rows.append(("Our build / pandoc", f"{out['ratio_to_pandoc']:.1f}×", ""))
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure'.ljust(width)}  {'value':<28} target")
+    for name, value, target in rows:
+        print(f"{name.ljust(width)}  {value:<28} {target}")
+    (ROOT / "bench-results.json").write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(out, indent=1))
+
+
+if __name__ == "__main__":
+    main()
