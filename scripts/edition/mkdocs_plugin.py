@@ -171,6 +171,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                          f'Türkçe | English</a></p>')
             return renderer.chapter(chapter, directive, tools)
         if name.startswith(f"{parallel.PARALLEL_DIR}/"):
+            page.meta["search"] = {"exclude": True}   # the same text as the chapters: not twice in search
             return parallel.parallel_page(ed, name[len(parallel.PARALLEL_DIR) + 1:], lang)
         if name.startswith(f"{ARCHIVE_DIR}/"):
             ident = name[len(ARCHIVE_DIR) + 1:-3]
@@ -194,6 +195,14 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         for path in [*self.config.bibliography, self.config.archives, self.config.publication]:
             server.watch(str(self.root / path))
         return server
+
+    def on_env(self, env, config, files):
+        # Inlined into every page (overrides/main.html): three requests fewer per page.
+        assets = Path(__file__).parent / "assets"
+        for name, file in (("edition_css", "edition.css"), ("edition_js", "edition.js"),
+                           ("edition_shim", "iframe-worker-shim.js")):
+            env.globals[name] = (assets / file).read_text(encoding="utf-8")
+        return env
 
     def on_page_context(self, context, page, config, nav):
         # The site root of the page's language ("" or "en"): overrides/main.html points
