@@ -67,8 +67,9 @@ class CiteStyle:
     def date(self, e: Entry) -> str:
         return e.fields.get("year", "") or self.l["nd"]
 
-    def locator(self, kind: str) -> str:
-        return LOC
+    def link(self, e: Entry) -> str:
+        """The DOI where there is one, else the article's page."""
+        return f"https://doi.org/{e.fields['doi']}" if e.fields.get("doi") else e.fields.get("url", "")
 
     def render(self, text: Text) -> str:
         return text.render(HTML_BACKEND)
@@ -83,6 +84,18 @@ class CiteStyle:
 class Chicago(CiteStyle):
     key = "chicago"
 
+    def journal(self, e: Entry) -> Text:
+        """*Journal* 9, no. 2 (2025): 100-130 — with what is known."""
+        t = Text(Tag("em", e.fields.get("journal", "")))
+        if e.fields.get("volume"):
+            t += Text(f" {e.fields['volume']}")
+        if e.fields.get("issue"):
+            t += Text(f", {self.l['no']} {e.fields['issue']}")
+        t += Text(f" ({self.date(e)})")
+        if e.fields.get("pages"):
+            t += Text(f": {e.fields['pages']}")
+        return t
+
     def note(self, e: Entry, edition: bool) -> str:
         """A full first note, with the locator and the permalink."""
         t = Text()
@@ -93,16 +106,8 @@ class Chicago(CiteStyle):
         if edition:
             t += self.container(self.ctx.edition_title, False) + Text(f" ({self.ctx.edition_year}), {LOC}, {URL}.")
             return self.render(t)
-        t += Tag("em", e.fields.get("journal", ""))
-        if e.fields.get("volume"):
-            t += Text(f" {e.fields['volume']}")
-        if e.fields.get("issue"):
-            t += Text(f", {self.l['no']} {e.fields['issue']}")
-        t += Text(f" ({self.date(e)})")
-        if e.fields.get("pages"):
-            t += Text(f": {e.fields['pages']}")
-        t += Text(f", {LOC}")
-        link = f"https://doi.org/{e.fields['doi']}" if e.fields.get("doi") else e.fields.get("url", "")
+        t += self.journal(e) + Text(f", {LOC}")
+        link = self.link(e)
         t += Text(f", {link}." if link else ".")
         return self.render(t)
 
@@ -115,15 +120,8 @@ class Chicago(CiteStyle):
         if edition:
             t += self.container(self.ctx.edition_title, True) + Text(f". {self.ctx.edition_year}. {URL}.")
             return self.render(t)
-        t += Tag("em", e.fields.get("journal", ""))
-        if e.fields.get("volume"):
-            t += Text(f" {e.fields['volume']}")
-        if e.fields.get("issue"):
-            t += Text(f", {self.l['no']} {e.fields['issue']}")
-        t += Text(f" ({self.date(e)})")
-        if e.fields.get("pages"):
-            t += Text(f": {e.fields['pages']}")
-        link = f"https://doi.org/{e.fields['doi']}" if e.fields.get("doi") else e.fields.get("url", "")
+        t += self.journal(e)
+        link = self.link(e)
         t += Text(f". {link}." if link else ".")
         return self.render(t)
 
@@ -157,7 +155,7 @@ class APA(CiteStyle):
         if e.fields.get("pages"):
             journal += Text(f", {e.fields['pages']}")
         t += journal + Text(".")
-        link = f"https://doi.org/{e.fields['doi']}" if e.fields.get("doi") else e.fields.get("url", "")
+        link = self.link(e)
         if link:
             t += Text(f" {link}")
         return self.render(t)
@@ -189,7 +187,7 @@ class MLA(CiteStyle):
             parts.append(e.fields["year"])
         if e.fields.get("pages"):
             parts.append(f"pp. {e.fields['pages']}")
-        link = f"https://doi.org/{e.fields['doi']}" if e.fields.get("doi") else e.fields.get("url", "").split("://", 1)[-1]
+        link = self.link(e) if e.fields.get("doi") else e.fields.get("url", "").split("://", 1)[-1]
         if link:
             parts.append(link)
         return self.render(t) + ", ".join(parts) + "."
