@@ -67,3 +67,19 @@ def browser():
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+def search(page, query: str, attempts: int = 6):
+    """Type a query into Material's search and wait for results. Material's worker may
+    still be loading the index when the text arrives; then type it again."""
+    field = page.locator("input.md-search__input")
+    field.click()
+    for _ in range(attempts):
+        field.fill("")
+        field.fill(query)
+        try:
+            page.locator(".md-search-result__item").first.wait_for(timeout=4000)
+            return
+        except Exception:  # noqa: BLE001 - Playwright's timeout: try again
+            page.wait_for_timeout(500)
+    raise AssertionError(f"no search results for {query!r}")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import search
+
 pytestmark = pytest.mark.browser
 
 
@@ -139,9 +141,7 @@ def test_search_finds_names_whatever_their_diacritics_in_the_pages_language_only
     bad: list[str] = []
     page.on("response", lambda r: bad.append(r.url) if r.status >= 400 else None)
     page.goto(f"{server}/{start}")
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").fill(query)
-    page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+    search(page, query)
     links = page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
     english = start.startswith("en/")
     assert links and all(u.startswith(f"{server}/en/") == english for u in links), links
@@ -172,4 +172,21 @@ def test_cite_a_paragraph_with_the_keyboard_and_copy_it(browser, server, artifac
     page.locator("#n38 .cite-btn").click()
     text = page.locator("dialog.cite-dialog [data-style='chicago-edition']").inner_text()
     assert "n. 38" in text and text.endswith("en/savas-korkusu.html#n38.")
+    context.close()
+
+
+def test_tapping_a_citation_on_a_phone_shows_the_reference_first(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{server}/savas-korkusu.html#n42")
+    link = page.locator("#n42 a.cite").first
+    link.tap()
+    page.wait_for_timeout(300)
+    assert page.url.endswith("#n42")                          # still in place
+    assert page.evaluate("document.activeElement.classList.contains('cite')")
+    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert "Carr" in tooltip.inner_text()
+    link.tap()                                                 # the second tap follows the link
+    page.wait_for_url("**/kaynakca.html#carr1964")
     context.close()

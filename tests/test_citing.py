@@ -160,3 +160,22 @@ def test_every_page_has_a_static_cite_block_and_downloads(site):
     assert ris[0] == "TY  - JOUR" and f"TI  - {PUB['title_en']}" in ris
     csl = json.loads((site / "downloads" / "makale.json").read_text(encoding="utf-8"))
     assert csl[0]["type"] == "article-journal" and csl[0]["container-title"] == "Vakanüvis"
+
+
+def test_with_a_public_address_pages_carry_canonical_and_absolute_urls(tmp_path):
+    import shutil
+
+    from conftest import build_site
+
+    project = tmp_path / "project"
+    shutil.copytree(Path(__file__).parent / "roots" / "bilingual", project)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("  name: material\n", f"  name: material\n  custom_dir: {ROOT / 'overrides'}\n")
+    config.write_text("site_url: https://edition.example/\n" + text, encoding="utf-8")
+    site = build_site(project, tmp_path / "site")
+    doc = soup(site / "en" / "bolum.html")
+    assert doc.select_one('link[rel="canonical"]')["href"] == "https://edition.example/en/bolum.html"
+    tags = dict(_meta(site / "en" / "bolum.html"))
+    assert tags["og:url"] == tags["citation_fulltext_html_url"] == "https://edition.example/en/bolum.html"
+    assert "https://edition.example/en/bolum.html" in doc.select_one("details.cite-this").get_text()
+    assert "https://edition.example/bolum.html" in (site / "sitemap.xml").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, search
 from sitetext import soup
 
 
@@ -95,9 +95,7 @@ def test_the_unzipped_edition_works_from_file_urls(site, browser, tmp_path, arti
     for start, query, expected in (("giris.html", "Locarno", f"{root}/"), ("en/giris.html", "Locarno", f"{root}/en/")):
         page.goto(f"{root}/{start}")
         page.wait_for_load_state("load")
-        page.locator("input.md-search__input").click()
-        page.locator("input.md-search__input").fill(query)
-        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        search(page, query)
         links = page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
         assert links and all(u.startswith(expected) for u in links)
         assert all(u.startswith(f"{root}/en/") == start.startswith("en/") for u in links)

@@ -194,8 +194,15 @@ def test_keyboard_reaches_notes_cite_buttons_language_switch_and_search(browser,
         page.wait_for_timeout(250)
     page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
     page.wait_for_timeout(300)
-    page.keyboard.type("Locarno")
-    page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+    for _ in range(6):    # the index may still be loading: type the query again
+        page.keyboard.press("Control+A")
+        page.keyboard.type("Locarno")
+        try:
+            page.locator(".md-search-result__item").first.wait_for(timeout=4000)
+            break
+        except Exception:  # noqa: BLE001 - Playwright's timeout
+            continue
+    assert page.locator(".md-search-result__item").first.is_visible()
     page.keyboard.press("Escape")
     page.locator(".md-select__link[hreflang='en']").first.focus()
     page.keyboard.press("Enter")

@@ -150,7 +150,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                 return exports.downloads_block(lang, linker)
             if which == "offline":
                 up = "" if lang == ed.default_lang else "../"  # shared downloads live at the site root
-                return offline.offline_link(lang, up + Linker(name).to(f"{exports.DOWNLOADS}/{offline.ZIP_NAME}"))
+                return offline.offline_link(lang, up + Linker(name).to(f"{exports.DOWNLOADS}/{offline.ZIP_NAME}"),
+                                            Linker(name).to("indir.md"))
             if which == "downloadsall":
                 up = "" if lang == ed.default_lang else "../"
                 folder = Linker(name).to(f"{exports.DOWNLOADS}/-")[:-1]   # e.g. "downloads/" or "../downloads/"

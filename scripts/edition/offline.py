@@ -76,11 +76,14 @@ def fill_size(page: Path, size: int, lang: str) -> None:
                            f'<span class="offline-size">{human_size(size, lang)}</span>', text), encoding="utf-8")
 
 
-def offline_link(lang: str, href: str) -> str:
-    label = {"tr": "Çevrimdışı okumak için bütün edisyonu indirin (zip)",
-             "en": "Download the whole edition for offline reading (zip)"}[lang]
+def offline_link(lang: str, href: str, downloads_page: str) -> str:
+    label, more = {"tr": ("Çevrimdışı okumak için bütün edisyonu indirin (zip)",
+                          "tek dosyalık HTML, PDF ve veri: İndir"),
+                   "en": ("Download the whole edition for offline reading (zip)",
+                          "one-file HTML, PDF and data: Downloads")}[lang]
     return (f'{OFFLINE_START}<p class="offline-download"><a href="{html.escape(href)}" download>{label}</a> '
-            f'(<span class="offline-size">…</span>)</p>{OFFLINE_END}')
+            f'(<span class="offline-size">…</span>); <a href="{html.escape(downloads_page)}">{more}</a></p>'
+            f'{OFFLINE_END}')
 
 
 # --- one file ----------------------------------------------------------------------------

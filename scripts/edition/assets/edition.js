@@ -103,3 +103,17 @@
     addButton(host, "note", li.getAttribute("value"), li.id.replace(/^(tr|en)-/, ""), null);
   });
 })();
+
+// On touch screens a tap on a citation first shows its full reference (Material's
+// tooltip, on focus); a second tap follows the link to the bibliography.
+(function () {
+  if (!window.matchMedia || !matchMedia("(hover: none)").matches) return;
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.cite");
+    if (!link || link === document.activeElement && link.getAttribute("data-tapped")) return;
+    event.preventDefault();
+    document.querySelectorAll("a.cite[data-tapped]").forEach(function (a) { a.removeAttribute("data-tapped"); });
+    link.setAttribute("data-tapped", "1");
+    link.focus();
+  }, true);
+})();
