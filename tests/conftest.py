@@ -69,22 +69,25 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-def search(page, query: str, attempts: int = 5):
+def search(page, query: str, reloads: int = 4):
     """Type a query into Material's search and wait for results.
 
-    Material's search sometimes never answers on a page load (upstream
+    A query typed while the index is still being built is dropped: type it again.
+    And Material's search sometimes never answers on a page load (upstream
     squidfunk/mkdocs-material#8325; seen here in about one load in fifteen, with
     stock Material too): then reload the page and ask again, as a reader would."""
-    for attempt in range(attempts):
+    for attempt in range(reloads):
         if attempt:
             page.reload()
             page.wait_for_load_state("load")
         field = page.locator("input.md-search__input")
         field.click()
-        field.fill(query)
-        try:
-            page.locator(".md-search-result__item").first.wait_for(timeout=4000)
-            return
-        except Exception:  # noqa: BLE001 - Playwright's timeout: reload and try again
-            continue
+        for _ in range(3):
+            field.fill("")
+            field.fill(query)
+            try:
+                page.locator(".md-search-result__item").first.wait_for(timeout=3000)
+                return
+            except Exception:  # noqa: BLE001 - Playwright's timeout: type again, or reload
+                continue
     raise AssertionError(f"no search results for {query!r}")

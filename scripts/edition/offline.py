@@ -78,9 +78,9 @@ def fill_size(page: Path, size: int, lang: str) -> None:
 
 def offline_link(lang: str, href: str, downloads_page: str) -> str:
     label, more = {"tr": ("Çevrimdışı okumak için bütün edisyonu indirin (zip)",
-                          "tek dosyalık HTML, PDF ve veri: İndir"),
+                          "diğer biçimler ve veri: İndir"),
                    "en": ("Download the whole edition for offline reading (zip)",
-                          "one-file HTML, PDF and data: Downloads")}[lang]
+                          "other formats and data: Downloads")}[lang]
     return (f'{OFFLINE_START}<p class="offline-download"><a href="{html.escape(href)}" download>{label}</a> '
             f'(<span class="offline-size">…</span>); <a href="{html.escape(downloads_page)}">{more}</a></p>'
             f'{OFFLINE_END}')

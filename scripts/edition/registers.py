@@ -22,7 +22,12 @@ _TR_ORDER = str.maketrans({"ç": "c~", "ğ": "g~", "ı": "h~", "i": "i", "ö": "
 
 
 def sort_key(text: str) -> str:
-    """Turkish alphabetical order (c < ç, g < ğ, ı < i, o < ö, s < ş, u < ü)."""
+    """Turkish alphabetical order (c < ç, g < ğ, ı < i, o < ö, s < ş, u < ü), numbers by value
+    (vol. 8 before vol. 10), markup ignored."""
+    import re
+
+    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"\d+", lambda m: m.group().zfill(6), text)
     return text.replace("İ", "i").replace("I", "ı").lower().translate(_TR_ORDER)
 
 
@@ -138,6 +143,8 @@ def archive_file_page(edition: Edition, f: ArchivalFile, lang: str, linker: Link
         summary = _esc(d.summary.get(lang, ""))
         who = " → ".join(_esc(x) for x in (d.author, d.recipient) if x)
         title = _esc(document_title(d, lang))
+        if not (d.title_en if lang == "en" else d.title):
+            kind = who = ""   # the heading line already says what kind of document, and whose
         rows.append(f'<tr id="{_esc(d.key)}"><td>{date}</td>'
                     f'<td><strong>{title}</strong>{"<br>" + kind if kind else ""}'
                     f'{"<br>" + who if who else ""}{"<br>" + summary if summary else ""}'

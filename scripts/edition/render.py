@@ -188,6 +188,9 @@ class Renderer:
         banner = self.translation_banner(chapter, self.linker) + tools
         for block in chapter.blocks:
             if isinstance(block, Heading):
+                if banner and block.level > 1:   # no title of its own (the home page): before the first heading
+                    parts.append(banner)
+                    banner = ""
                 parts.append(self.heading(block))
                 if banner and block.level == 1:
                     parts.append(banner)
