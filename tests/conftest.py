@@ -69,20 +69,21 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-def search(page, query: str, reloads: int = 4):
+def search(page, query: str, reloads: int = 4, retypes: int = 3):
     """Type a query into Material's search and wait for results.
 
     A query typed while the index is still being built is dropped: type it again.
     And Material's search sometimes never answers on a page load (upstream
     squidfunk/mkdocs-material#8325; seen here in about one load in fifteen, with
-    stock Material too): then reload the page and ask again, as a reader would."""
+    stock Material too; from file://, where the worker runs in an iframe, more often):
+    then reload the page and ask again, as a reader would."""
     for attempt in range(reloads):
         if attempt:
             page.reload()
             page.wait_for_load_state("load")
         field = page.locator("input.md-search__input")
         field.click()
-        for _ in range(3):
+        for _ in range(retypes):
             field.fill("")
             field.fill(query)
             try:

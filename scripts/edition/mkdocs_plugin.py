@@ -7,7 +7,8 @@ Hooks and their jobs:
   untouched (static-i18n builds the other languages later in the same process,
   so everything is checked here, once, up front).
 - on_files: add one generated page per archival file (after static-i18n).
-- on_page_markdown: replace a chapter by its rendered form; fill generated blocks.
+- on_page_markdown: replace a chapter by its rendered form; fill generated blocks. The HTML
+  blocks travel as tokens past Python-Markdown and are put back in on_page_content.
 - on_page_context: tell the templates the root of the page's language.
 - on_post_page / on_post_template: repair two bits of Material's markup (material_fixes).
 - on_serve: watch the bibliography sources too.
@@ -39,7 +40,8 @@ from .sources import chapter_path, load_sources
 
 log = logging.getLogger("mkdocs.plugins.edition")
 
-_DIRECTIVE_LINE = re.compile(r"^\{([a-z]+)\}\s*$", re.M)
+_DIRECTIVE_LINE = re.compile(r"^\{([a-z]+)\}[ \t]*$", re.M)
+_TOKEN_PARAGRAPH = re.compile(r"<p>(EDITIONHTML\d{5})</p>")
 
 
 class EditionConfig(Config):
@@ -63,6 +65,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self.serving = False
         self._depth = 0
         self._cite_sets: dict[str, dict] = {}
+        self._html_blocks: dict[str, dict[str, str]] = {}  # page -> its HTML blocks, markdown -> content
         self.emendation_ids: dict[int, str] = {}
         self.root = Path(".")
 
@@ -128,40 +131,15 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             return markdown
         lang = self._lang(config)
         name = self._name(page, lang)
+        return self._stash_html(page, self._page_markdown(markdown, page, config, files, lang, name))
+
+    def _page_markdown(self, markdown: str, page, config, files, lang: str, name: str) -> str:
         ed = self.edition
         renderer = Renderer(ed, lang, Linker(name), self.emendation_ids if lang == ed.default_lang else None)
         nav_pages = [f.src_uri for f in files.documentation_pages()]
 
         def directive(which: str) -> str:
-            linker = Linker(name)
-            if which == "bibliography":
-                return registers.bibliography(ed, lang, linker)
-            if which == "archives":
-                return registers.archives_index(ed, lang, linker)
-            if which == "newspapers":
-                return registers.newspapers(ed, lang, linker)
-            if which == "emendations":
-                return registers.emendations(ed, lang, linker)
-            if which == "contents":
-                return registers.contents(ed, lang, linker, [self._name_of(s, lang) for s in nav_pages])
-            if which == "publication":
-                return registers.publication(ed, lang)
-            if which == "downloads":
-                return exports.downloads_block(lang, linker)
-            if which == "offline":
-                up = "" if lang == ed.default_lang else "../"  # shared downloads live at the site root
-                return offline.offline_link(lang, up + Linker(name).to(f"{exports.DOWNLOADS}/{offline.ZIP_NAME}"),
-                                            Linker(name).to("indir.md"))
-            if which == "downloadsall":
-                up = "" if lang == ed.default_lang else "../"
-                folder = Linker(name).to(f"{exports.DOWNLOADS}/-")[:-1]   # e.g. "downloads/" or "../downloads/"
-                return exports.downloads_page(ed, lang, lambda f: up + folder + f, self.config.pdf)
-            if which == "citeguide":
-                year = str(ed.sources.publication.get("edition", {}).get("year", ""))
-                cs = cite.citation_set(ed.sources.publication, cite.Context(lang, config.site_name, year, False))
-                root = (config.site_url or "https://…/") + self._prefix(config)
-                return cite.guide_examples(cs, root)
-            raise PluginError(f"{page.file.src_uri}: unknown directive {{{which}}}")
+            return self._directive(which, page, config, lang, name, nav_pages)
 
         if name in self.config.chapters:
             chapter = ed.chapter(name, lang) or ed.chapter(name, ed.default_lang)
@@ -178,6 +156,58 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             ident = name[len(ARCHIVE_DIR) + 1:-3]
             return registers.archive_file_page(ed, ed.sources.files[ident], lang, Linker(name))
         return _DIRECTIVE_LINE.sub(lambda m: directive(m.group(1)), markdown)
+
+    def _directive(self, which: str, page, config, lang: str, name: str, nav_pages: list[str]) -> str:
+        ed = self.edition
+        linker = Linker(name)
+        if which == "bibliography":
+            return registers.bibliography(ed, lang, linker)
+        if which == "archives":
+            return registers.archives_index(ed, lang, linker)
+        if which == "newspapers":
+            return registers.newspapers(ed, lang, linker)
+        if which == "emendations":
+            return registers.emendations(ed, lang, linker)
+        if which == "contents":
+            return registers.contents(ed, lang, linker, [self._name_of(s, lang) for s in nav_pages])
+        if which == "publication":
+            return registers.publication(ed, lang)
+        if which == "downloads":
+            return exports.downloads_block(lang, linker)
+        if which == "offline":
+            up = "" if lang == ed.default_lang else "../"  # shared downloads live at the site root
+            return offline.offline_link(lang, up + Linker(name).to(f"{exports.DOWNLOADS}/{offline.ZIP_NAME}"),
+                                        Linker(name).to("indir.md"))
+        if which == "downloadsall":
+            up = "" if lang == ed.default_lang else "../"
+            folder = Linker(name).to(f"{exports.DOWNLOADS}/-")[:-1]   # e.g. "downloads/" or "../downloads/"
+            return exports.downloads_page(ed, lang, lambda f: up + folder + f, self.config.pdf)
+        if which == "citeguide":
+            year = str(ed.sources.publication.get("edition", {}).get("year", ""))
+            cs = cite.citation_set(ed.sources.publication, cite.Context(lang, config.site_name, year, False))
+            root = (config.site_url or "https://…/") + self._prefix(config)
+            return cite.guide_examples(cs, root)
+        raise PluginError(f"{page.file.src_uri}: unknown directive {{{which}}}")
+
+    def _stash_html(self, page, markdown: str) -> str:
+        """Keep the HTML blocks out of Python-Markdown, which would re-parse them slowly
+        (a third of the build): each block becomes a token, put back in on_page_content."""
+        stash: dict[str, str] = {}
+        blocks = []
+        for block in markdown.split("\n\n"):
+            if block.lstrip().startswith("<"):
+                key = f"EDITIONHTML{len(stash):05d}"
+                stash[key] = block
+                block = key
+            blocks.append(block)
+        self._html_blocks[page.file.src_uri] = stash
+        return "\n\n".join(blocks)
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        stash = self._html_blocks.pop(page.file.src_uri, None)
+        if not stash:
+            return html
+        return _TOKEN_PARAGRAPH.sub(lambda m: stash[m.group(1)], html)
 
     def _name_of(self, src: str, lang: str) -> str:
         suffix = f".{lang}.md"
