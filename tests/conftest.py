@@ -69,14 +69,13 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-def search(page, query: str, reloads: int = 4, retypes: int = 3):
-    """Type a query into Material's search and wait for results.
+def search(page, query: str, reloads: int = 4, retypes: int = 2):
+    """Type a query into Material's search, key by key as a reader does (Material sends a
+    query on keyup; Playwright's fill() sends none), and wait for results.
 
-    A query typed while the index is still being built is dropped: type it again.
-    And Material's search sometimes never answers on a page load (upstream
+    Material's search sometimes never answers on a page load (upstream
     squidfunk/mkdocs-material#8325; seen here in about one load in fifteen, with
-    stock Material too; from file://, where the worker runs in an iframe, more often):
-    then reload the page and ask again, as a reader would."""
+    stock Material too): then reload the page and ask again, as a reader would."""
     for attempt in range(reloads):
         if attempt:
             page.reload()
@@ -85,9 +84,9 @@ def search(page, query: str, reloads: int = 4, retypes: int = 3):
         field.click()
         for _ in range(retypes):
             field.fill("")
-            field.fill(query)
+            field.press_sequentially(query)
             try:
-                page.locator(".md-search-result__item").first.wait_for(timeout=3000)
+                page.locator(".md-search-result__item").first.wait_for(timeout=4000)
                 return
             except Exception:  # noqa: BLE001 - Playwright's timeout: type again, or reload
                 continue
