@@ -69,13 +69,10 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-def search(page, query: str, reloads: int = 4, retypes: int = 2):
+def search(page, query: str, reloads: int = 2, retypes: int = 2):
     """Type a query into Material's search, key by key as a reader does (Material sends a
-    query on keyup; Playwright's fill() sends none), and wait for results.
-
-    Material's search sometimes never answers on a page load (upstream
-    squidfunk/mkdocs-material#8325; seen here in about one load in fifteen, with
-    stock Material too): then reload the page and ask again, as a reader would."""
+    query on keyup; Playwright's fill() sends none), and wait for results. Typing again,
+    and at last a reload, only cover a slow start of the search worker on a busy machine."""
     for attempt in range(reloads):
         if attempt:
             page.reload()
@@ -86,7 +83,7 @@ def search(page, query: str, reloads: int = 4, retypes: int = 2):
             field.fill("")
             field.press_sequentially(query)
             try:
-                page.locator(".md-search-result__item").first.wait_for(timeout=4000)
+                page.locator(".md-search-result__item").first.wait_for(timeout=5000)
                 return
             except Exception:  # noqa: BLE001 - Playwright's timeout: type again, or reload
                 continue
