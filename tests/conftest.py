@@ -26,6 +26,13 @@ def build_site(project: Path, site_dir: Path) -> Path:
     return site_dir
 
 
+def copy_root(name: str, tmp_path: Path) -> Path:
+    """A private copy of one of the small fake editions under tests/roots/."""
+    dst = tmp_path / "project"
+    shutil.copytree(Path(__file__).parent / "roots" / name, dst)
+    return dst
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The whole edition, built from the repository."""

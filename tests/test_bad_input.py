@@ -3,15 +3,13 @@ previous good site untouched (issues 3, 4, 8). Each case mutates a tiny fake
 edition under tests/roots/base."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import build_site
+from conftest import build_site, copy_root
 
-BASE = Path(__file__).parent / "roots" / "base"
 NOTE1 = "[^1]: [Ali Yazar, Kitap, İstanbul, 2000, s. 5]{@yazar2000, p. 5}."
 
 # (id, file, old text, new text, category, "file:line" expected in the message)
@@ -59,9 +57,7 @@ CASES = [
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    dst = tmp_path / "project"
-    shutil.copytree(BASE, dst)
-    return dst
+    return copy_root("base", tmp_path)
 
 
 def test_the_fake_edition_builds(project, tmp_path):

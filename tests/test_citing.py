@@ -11,7 +11,7 @@ import pytest
 import yaml
 from pybtex.database import parse_string
 
-from edition import cite, meta
+from edition import cite
 from edition.permalinks import collect
 from sitetext import CHAPTERS, soup
 
@@ -163,12 +163,9 @@ def test_every_page_has_a_static_cite_block_and_downloads(site):
 
 
 def test_with_a_public_address_pages_carry_canonical_and_absolute_urls(tmp_path):
-    import shutil
+    from conftest import build_site, copy_root
 
-    from conftest import build_site
-
-    project = tmp_path / "project"
-    shutil.copytree(Path(__file__).parent / "roots" / "bilingual", project)
+    project = copy_root("bilingual", tmp_path)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace("  name: material\n", f"  name: material\n  custom_dir: {ROOT / 'overrides'}\n")
     config.write_text("site_url: https://edition.example/\n" + text, encoding="utf-8")

@@ -3,18 +3,16 @@ note, the author's own English verbatim, and a build that refuses misalignment (
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
 
 import seedtext
-from conftest import build_site
+from conftest import build_site, copy_root
 from seedtext import squash
 from sitetext import CHAPTERS, main_content, reading_text, soup
 
-BILINGUAL = Path(__file__).parent / "roots" / "bilingual"
 
 
 def _ids(main, selector):
@@ -77,9 +75,7 @@ def test_every_page_has_a_counterpart_in_the_other_language(site):
 
 @pytest.fixture
 def bilingual(tmp_path) -> Path:
-    dst = tmp_path / "project"
-    shutil.copytree(BILINGUAL, dst)
-    return dst
+    return copy_root("bilingual", tmp_path)
 
 
 def test_the_bilingual_fake_edition_builds(bilingual, tmp_path):

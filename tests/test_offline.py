@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, search
+from conftest import ROOT, build_site, copy_root, search
 from sitetext import soup
 
 
@@ -106,10 +106,7 @@ def test_the_unzipped_edition_works_from_file_urls(site, browser, tmp_path, arti
 
 
 def test_a_pdf_per_language_from_the_one_file_edition(tmp_path):
-    import shutil
-
-    project = tmp_path / "project"
-    shutil.copytree(Path(__file__).parent / "roots" / "bilingual", project)
+    project = copy_root("bilingual", tmp_path)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("publication: article.yaml",
                                                                  "publication: article.yaml\n      pdf: true"),

@@ -6,7 +6,7 @@ Each style is a small pybtex style over one pybtex Entry built from
 bibliography/article.yaml, so every string is escaped when rendered, and
 unknown data (author, year, volume, pages, DOI) simply drops out of the
 formatted citation instead of being guessed. Citations of a paragraph or note
-carry the placeholders {loc} and {url}, filled in by the page's script with
+carry the markers {loc} and {url}, filled in by the page's script with
 "¶ 12" / "n. 47" and the permalink.
 """
 from __future__ import annotations
@@ -198,7 +198,7 @@ STYLES = (Chicago, APA, MLA)
 
 def citation_set(pub: dict, ctx: Context) -> dict:
     """Every style's article and edition citations for one language, as HTML with
-    {loc}/{url} placeholders; the page fills them in (see docs/assets/edition.js)."""
+    {loc}/{url} markers; the page fills them in (see scripts/edition/assets/edition.js)."""
     e = article_entry(pub)
     out = {"lang": ctx.lang, "labels": {"para": LABELS[ctx.lang]["para"], "note": LABELS[ctx.lang]["note"],
                                          "apa_para": LABELS[ctx.lang]["apa_para"], "mla_para": LABELS[ctx.lang]["mla_para"]},

@@ -94,7 +94,6 @@ def format_people(persons: list[Person], lang: str, invert_first: bool = True) -
     if len(names) <= 1:
         return "".join(names)
     if len(names) == 2:
-        sep = ", " if invert_first else " "
         return f"{names[0]}{',' if invert_first else ''} {LABELS[lang]['and']} {names[1]}"
     return ", ".join(names[:-1]) + f", {LABELS[lang]['and']} {names[-1]}"
 

@@ -14,7 +14,6 @@ from pathlib import Path
 import markdown
 
 from . import registers
-from .i18n import t
 from .render import Renderer, SingleFileLinker
 from .resolve import Edition
 

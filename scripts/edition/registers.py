@@ -9,7 +9,6 @@ from collections import defaultdict
 
 from .formatting import (
     document_date, document_signature, document_title, file_signature, format_date,
-    format_locators,
 )
 from .i18n import t
 from .markup import iter_tokens, plain_text
