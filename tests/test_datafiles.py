@@ -1,0 +1,105 @@
+"""The safe data-file loader and the escaping discipline (scripts/edition/datafiles.py, escaping.py)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from edition import escaping
+from edition.datafiles import PartialDate, Schema, check_ident, load_data
+from edition.errors import EditionError
+from pydantic import field_validator
+
+
+class Thing(Schema):
+    id: str
+    date: dt.date | None = None
+    names: dict[str, str]
+
+    _id = field_validator("id")(lambda cls, v: check_ident(v))
+
+
+class File(Schema):
+    things: list[Thing]
+
+
+def _load(tmp_path, text: str, raw: bytes | None = None):
+    path = tmp_path / "data.yaml"
+    path.write_bytes(raw if raw is not None else text.encode("utf-8"))
+    return load_data(path, "register/data.yaml", File)
+
+
+GOOD = "things:\n  - id: a\n    names: {tr: A}\n  - id: b\n    date: 1925-12-17\n    names: {tr: B}\n"
+
+
+def test_good_file_and_lines(tmp_path):
+    f = _load(tmp_path, GOOD)
+    assert [t.id for t in f.data.things] == ["a", "b"]
+    assert f.location("things", 1, "date").line == 5
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("things:\n  - id: a\n    names: {tr: A}\n  - id: ../../x\n    names: {tr: B}\n", 4, "not a valid identifier"),
+    ("things:\n  - id: a\n    date: 1922-13-45\n    names: {tr: A}\n", 3, "impossible date"),
+    ("things:\n  - id: a\n    names: {tr: A}\n    nmes: x\n", 4, "Extra inputs"),
+    ("things:\n  - id: a\n", 2, "names: Field required"),
+    ("things:\n  - id: a\n    names: Ali Veli\n", 3, "valid dictionary"),
+    ("a: &x [1, 2]\nb: *x\n", 1, "aliases"),
+    ("things: [\n  - id\n", 2, ""),
+])
+def test_bad_files_are_located(tmp_path, text, line, words):
+    with pytest.raises(EditionError) as info:
+        _load(tmp_path, text)
+    problem = info.value.problems[0]
+    assert problem.location.path == "register/data.yaml"
+    assert problem.location.line == line, str(info.value)
+    assert words in str(info.value)
+
+
+def test_not_utf8_is_located(tmp_path):
+    with pytest.raises(EditionError) as info:
+        _load(tmp_path, "", raw=b"things:\n  - id: a\n    names: {tr: \xfe}\n")
+    assert info.value.problems[0].location.line == 3
+    assert "UTF-8" in str(info.value)
+
+
+def test_alias_bomb_refused_fast(tmp_path):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi"))
+    with pytest.raises(EditionError, match="aliases"):
+        _load(tmp_path, bomb)
+
+
+@pytest.mark.parametrize("value, iso", [(1925, "1925"), ("1925-10", "1925-10"),
+                                        (dt.date(1925, 12, 17), "1925-12-17")])
+def test_partial_dates(value, iso):
+    assert PartialDate.parse(value).iso == iso
+
+
+@pytest.mark.parametrize("value", ["1925-13", "1925-02-30", "May 1925", True])
+def test_partial_dates_refused(value):
+    with pytest.raises(ValueError):
+        PartialDate.parse(value)
+
+
+@pytest.mark.parametrize("address, ok", [
+    ("https://example.org/x?a=1&b=2", True), ("mailto:a@b.c", True), ("../kisiler/x.html#p3", True),
+    ("#n12", True), ("javascript:alert(1)", False), (" JaVa\tScript:alert(1)", False),
+    ("data:text/html,<b>", False), ("//evil.example/x", False), ("vbscript:x", False),
+])
+def test_url_allow_list(address, ok):
+    assert escaping.is_safe_url(address) is ok
+    if ok:
+        assert "<" not in escaping.url(address)
+    else:
+        with pytest.raises(escaping.UnsafeURL):
+            escaping.url(address)
+
+
+def test_json_script_cannot_close_or_comment():
+    out = escaping.json_script({"t": "</script><!--<script>\u2028&"})
+    for bad in ("<", ">", "&", "\u2028"):
+        assert bad not in out
+    import json
+    assert json.loads(out)["t"] == "</script><!--<script>\u2028&"
