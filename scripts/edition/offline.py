@@ -42,7 +42,7 @@ def write_zip(site: Path, target: Path, langs=("tr", "en")) -> int:
         for path in files:
             rel = path.relative_to(site).as_posix()
             data = path.read_bytes()
-            if path.name == "index.html":  # the offline copy does not offer itself for download
+            if path.suffix == ".html":  # the offline copy does not offer itself for download
                 data = _drop_offline_link(data)
             info = zipfile.ZipInfo(f"{ZIP_ROOT}/{rel}", date_time=_EPOCH)
             info.external_attr = 0o644 << 16
@@ -53,11 +53,13 @@ def write_zip(site: Path, target: Path, langs=("tr", "en")) -> int:
 
 
 def _drop_offline_link(data: bytes) -> bytes:
-    text = data.decode("utf-8")
-    start, end = text.find(OFFLINE_START), text.find(OFFLINE_END)
-    if start == -1 or end == -1:
+    """Every marked link to the zip (home pages, Downloads pages) goes."""
+    if OFFLINE_START.encode() not in data:
         return data
-    return (text[:start] + text[end + len(OFFLINE_END):]).encode("utf-8")
+    text = data.decode("utf-8")
+    while (start := text.find(OFFLINE_START)) != -1 and (end := text.find(OFFLINE_END, start)) != -1:
+        text = text[:start] + text[end + len(OFFLINE_END):]
+    return text.encode("utf-8")
 
 
 def human_size(size: int, lang: str) -> str:
