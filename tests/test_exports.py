@@ -384,3 +384,102 @@ def test_f12_russian_works_match_catalogue_romanisation_and_keep_the_articles_fo
     for fmt, parser in (("kaynakca.bib", "citation.js"), ("kaynakca.ris", "rispy"), ("kaynakca.biblatex.bib", "pybtex")):
         items = _parsed(site, fmt, parser)[0]
         assert items["pechatnov2019"]["people"][0] == "Pechatnov" and "Peçatnov" in items["pechatnov2019"]["text"]
+
+
+# --- page metadata per page type (finding 9) -------------------------------------------------------------------
+
+def _tags(site: Path, page: str) -> list[tuple[str, str]]:
+    from sitetext import soup
+    return [(m.get("name") or m.get("property"), m["content"]) for m in soup(site / page).select("meta[content]")
+            if (m.get("name") or m.get("property") or "").startswith(("citation_", "DC.", "og:"))]
+
+
+def _jsonld(site: Path, page: str) -> dict:
+    from sitetext import soup
+    return json.loads(soup(site / page).select_one('script[type="application/ld+json"]').string)
+
+
+PAGE_TYPES = {"savas-korkusu.html": "article", "index.html": "article", "kaynakca.html": "bibliography",
+              "gazeteler.html": "bibliography", "arsiv/avprf-4-39-53297.html": "archive", "indir.html": "downloads",
+              "ilkeler.html": "edition"}
+PAGES = [(p, k, lang) for p, k in PAGE_TYPES.items() for lang in ("tr", "en")]
+
+
+@pytest.mark.parametrize("page,kind,lang", PAGES, ids=[f"{lang}-{p}" for p, _, lang in PAGES])
+def test_f9_metadata_per_page_type_and_language(site, page, kind, lang):
+    from sitetext import soup
+    path = page if lang == "tr" else f"en/{page}"
+    tags = _tags(site, path)
+    names = dict(tags)
+    doc = soup(site / path)
+    heading = doc.select_one("title").get_text()
+    assert names["DC.language"] == lang and names["og:locale"] == {"tr": "tr_TR", "en": "en_US"}[lang]
+    assert doc.select_one('link[rel="schema.DC"]')["href"] == "http://purl.org/dc/elements/1.1/"
+    ld = _jsonld(site, path)
+    assert ld["inLanguage"] == lang
+    if kind == "article":   # the article's own pages: its citation_* tags, in the page's language
+        assert names["citation_language"] == lang and names["citation_journal_title"] == "Vakanüvis"
+        assert names["citation_title"].startswith("Soviet Fear of War") and names["og:type"] == "article"
+        assert "citation_author" not in names and "citation_publication_date" not in names   # unconfirmed
+        assert ld["@type"] == "ScholarlyArticle"
+        if page != "index.html":   # the chapter's own title in DC, Open Graph and JSON-LD
+            chapter = heading.split(" - ")[0]
+            assert names["DC.title"].startswith(chapter) and names["og:title"].startswith(chapter)
+            assert ld["hasPart"]["name"] == chapter
+        if lang == "en":
+            assert ld["translationOfWork"]["inLanguage"] == "tr"
+        unconfirmed = doc.select_one("details.cite-this .cite-unconfirmed").get_text()
+        assert ("author" in unconfirmed and "date" in unconfirmed) or ("yazar" in unconfirmed and "tarih" in unconfirmed)
+    else:                   # every other page describes itself and claims to be no article
+        assert not [n for n, _ in tags if n.startswith("citation_")]
+        assert names["og:type"] == "website" and names["DC.title"] == heading.split(" - ")[0]
+        assert ld["@type"] != "ScholarlyArticle" and ld["about"]["@type"] == "ScholarlyArticle"
+
+
+# --- one-file editions and Markdown downloads (finding 10) ------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_f10_one_file_editions_carry_citation_metadata(site, lang):
+    from sitetext import soup
+    doc = soup(site / "downloads" / f"edisyon.{lang}.html")
+    names = {m["name"]: m["content"] for m in doc.select("meta[name]")}
+    assert names["citation_title"].startswith("Soviet Fear of War") and names["citation_journal_title"] == "Vakanüvis"
+    assert names["citation_language"] == lang and names["DC.language"] == lang
+    assert doc.select_one('link[rel="schema.DC"]') is not None
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_f10_markdown_downloads_resolve_or_explain_their_markup(site, lang):
+    text = (site / "downloads" / f"metin.{lang}.md").read_text(encoding="utf-8")
+    assert not re.search(r"^\{[a-z]+\}\s*$", text, re.M)          # no {publication}, {contents}, {offline}
+    head = text[:text.index("-->", text.index("-->") + 3)]
+    for mark, explained in (("{pb ", "{pb N}"), ("{¶", "{¶id}"), ("]{@", "{@"), ("{#", "{#id}"), ("[^", "[^N]")):
+        assert mark in text[len(head):] and explained in head, mark
+
+
+# --- the offline zip and 404 (finding 11) -------------------------------------------------------------------------
+
+def test_f11_the_downloads_page_in_the_zip_does_not_link_the_zip(site):
+    import zipfile
+    from bs4 import BeautifulSoup
+    online = (site / "indir.html").read_text(encoding="utf-8")
+    assert "edisyon-cevrimdisi.zip" in online
+    with zipfile.ZipFile(site / "downloads" / "edisyon-cevrimdisi.zip") as zf:
+        for name in ("edisyon/indir.html", "edisyon/en/indir.html", "edisyon/index.html", "edisyon/en/index.html"):
+            doc = BeautifulSoup(zf.read(name).decode("utf-8"), "lxml")
+            assert not [a for a in doc.select("a[href]") if a["href"].endswith(".zip")], name
+        assert "edisyon/downloads/kaynakca.bib" in zf.namelist()
+
+
+def test_f11_404_has_no_root_absolute_links(site):
+    text = (site / "404.html").read_text(encoding="utf-8")
+    assert not re.findall(r'\s(?:href|src|action)="/(?!/)', text)
+    assert not re.search(r'"base":\s*"/"', text)
+
+
+def test_f11_404_under_a_public_address_links_absolutely():
+    from edition.offline import page_404_links
+    page = '<a href="/edition/en/index.html"></a><script src="/edition/assets/x.js"></script>{"base": "/edition/"}'
+    assert page_404_links(page, "https://host.example/edition/") == (
+        '<a href="https://host.example/edition/en/index.html"></a>'
+        '<script src="https://host.example/edition/assets/x.js"></script>{"base": "https://host.example/edition/"}')

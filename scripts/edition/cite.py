@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.richtext import Tag, Text
 
+from . import escaping
 from .formatting import HTML_BACKEND, format_people
 
 LABELS = {
@@ -276,13 +277,19 @@ BLOCK_LABELS = {
            "intext": "metin içi", "download": "İndir", "permalink": "Bu sayfanın adresi",
            "howto": "Bir paragrafa ya da nota atıf için kenardaki ¶ numarasının ya da notun yanındaki atıf düğmesini kullanın; "
                     "kalıcı bağlantılar #p12 (paragraf), #n47 (not), #s2-1 (bölüm) biçimindedir.",
-           "guide": "Nasıl atıf yapılır"},
+           "guide": "Nasıl atıf yapılır",
+           "unconfirmed": "Makalenin {what} henüz doğrulanamadı; doğrulanana kadar atıflarda ve sayfanın "
+                          "üst verisinde yer almaz.",
+           "author": "yazarı", "year": "yayın tarihi", "and": " ve "},
     "en": {"summary": "Cite this page", "article": "The article (as published in the journal)",
            "edition": "This digital edition", "note": "note", "reference": "bibliography",
            "intext": "in-text", "download": "Download", "permalink": "Address of this page",
            "howto": "To cite a paragraph or a note, use the cite button beside its ¶ number or note number; "
                     "permanent links have the form #p12 (paragraph), #n47 (note), #s2-1 (section).",
-           "guide": "How to cite"},
+           "guide": "How to cite",
+           "unconfirmed": "The article's {what} not yet confirmed: left out of the citations and of the "
+                          "page's metadata until confirmed.",
+           "author": "author", "year": "publication date", "and": " and "},
 }
 
 
@@ -295,7 +302,19 @@ def page_level(template: str, url: str) -> str:
     return text.replace(URL, f'<span class="cite-url">{url}</span>')
 
 
-def cite_block(cs: dict, url: str, download_href, guide: str) -> str:
+def unconfirmed_note(pub: dict, lang: str) -> str:
+    """What the citations leave out because it is not confirmed (author, publication date)."""
+    lab = BLOCK_LABELS[lang]
+    missing = [lab[k] for k, field in (("author", "authors"), ("year", "year")) if not pub.get(field)]
+    if not missing:
+        return ""
+    what = lab["and"].join(missing)
+    if lang == "en":
+        what += " are" if len(missing) > 1 else " is"
+    return f'<p class="cite-unconfirmed">{escaping.text(lab["unconfirmed"].format(what=what))}</p>'
+
+
+def cite_block(cs: dict, url: str, download_href, guide: str, unconfirmed: str = "") -> str:
     """The static “Cite this” block of a page: works without JavaScript (<details>)."""
     import html as _html
 
@@ -303,7 +322,7 @@ def cite_block(cs: dict, url: str, download_href, guide: str) -> str:
     lab = BLOCK_LABELS[lang]
     esc_url = _html.escape(url)
     parts = [f'<details class="cite-this" id="cite-this"><summary>{lab["summary"]}</summary>',
-             f'<p>{lab["permalink"]}: <span class="cite-url">{esc_url}</span></p>']
+             f'<p>{lab["permalink"]}: <span class="cite-url">{esc_url}</span></p>', unconfirmed]
     for work in ("article", "edition"):
         parts.append(f'<p class="cite-head"><strong>{lab[work]}</strong></p><dl class="cite-styles">')
         for s in cs["styles"]:

@@ -217,7 +217,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return material_fixes.repair(output, self._lang(config))
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
-        return material_fixes.repair(output_content, self._lang(config))  # 404.html
+        output_content = material_fixes.repair(output_content, self._lang(config))  # 404.html
+        return offline.page_404_links(output_content, config.site_url) if template_name == "404.html" else output_content
 
     def on_build_error(self, *, error):
         self._depth = 0   # a failed build must not leave the next `mkdocs serve` rebuild "inside" it
@@ -253,11 +254,14 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         linker = Linker(name)
         context["edition_cite_block"] = cite.cite_block(
             self._cite_sets[lang], shown_url, lambda ext: linker.to(f"{exports.DOWNLOADS}/makale.{ext}"),
-            linker.to("atif.md"))
+            linker.to("atif.md"), cite.unconfirmed_note(pub, lang))
         others = [x for x in self.edition.languages if x != lang]
-        context["edition_meta"] = meta.meta_tags(pub, lang, url, config.site_name, others)
+        kind, title = meta.page_kind(name, self.config.chapters), page.title or ""
+        context["edition_meta"] = meta.meta_tags(pub, lang, url, config.site_name, others, kind, title,
+                                                 self.edition.default_lang)
         editors = pub.get("edition", {}).get("editors", {}).get(lang, "")
-        context["edition_jsonld"] = meta.json_ld(pub, lang, self.edition.default_lang, url, editors)
+        context["edition_jsonld"] = meta.json_ld(pub, lang, self.edition.default_lang, url, editors, kind, title,
+                                                 config.site_name)
         return context
 
     @event_priority(-50)
