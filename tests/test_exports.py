@@ -381,6 +381,8 @@ def test_f12_russian_works_match_catalogue_romanisation_and_keep_the_articles_fo
     assert csl["siskin2002"]["author"][0]["family"] == "Shishkin"
     assert csl["izvestiya-1925-09-09"]["container-title"] == "Izvestiia"
     assert csl["lenin1966"]["author"][0] == {"family": "Lenin", "given": "Vladimir Il'ich"}
+    assert ("Cyrillic: Преображенский, Евгений (source: https://en.wikipedia.org/wiki/Yevgeni_Preobrazhensky)"
+            in csl["pravda-1925-09-22"]["note"])
     for fmt, parser in (("kaynakca.bib", "citation.js"), ("kaynakca.ris", "rispy"), ("kaynakca.biblatex.bib", "pybtex")):
         items = _parsed(site, fmt, parser)[0]
         assert items["pechatnov2019"]["people"][0] == "Pechatnov" and "Peçatnov" in items["pechatnov2019"]["text"]
