@@ -135,8 +135,13 @@ def json_ld_data(pub: dict, lang: str, default_lang: str, page_url: str, transla
 
 
 def json_ld(pub: dict, lang: str, default_lang: str, page_url: str, translator: str,
-            kind: str = "article", page_title: str = "", site_name: str = "") -> str:
-    return escaping.json_script(json_ld_data(pub, lang, default_lang, page_url, translator, kind, page_title, site_name))
+            kind: str = "article", page_title: str = "", site_name: str = "",
+            version: str = "", modified: str = "") -> str:
+    data = json_ld_data(pub, lang, default_lang, page_url, translator, kind, page_title, site_name)
+    if version:   # this edition's version and its date (changelog/changelog.yaml)
+        data["version"] = version
+        data["dateModified"] = modified
+    return escaping.json_script(data)
 
 
 def head_html(tags: list[tuple[str, str, str]]) -> str:
