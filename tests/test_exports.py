@@ -257,6 +257,7 @@ def test_f1_classic_bibtex_uses_standard_types_and_fields_and_pybtex_styles_form
         assert e.fields.get("year"), key
         if e.type == "article":
             assert e.fields.get("journal"), key
+    assert data.entries["vakit-1922-12-22"].fields["note"].startswith("Issue of 1922-12-22")   # no day field
     # plain.bst's types need an author (a book: an author or an editor)
     named = {k for k, e in data.entries.items() if e.persons.get("author") or (e.type == "book" and e.persons)}
     for name in ("plain", "unsrt"):
@@ -485,3 +486,50 @@ def test_f11_404_under_a_public_address_links_absolutely():
     assert page_404_links(page, "https://host.example/edition/") == (
         '<a href="https://host.example/edition/en/index.html"></a>'
         '<script src="https://host.example/edition/assets/x.js"></script>{"base": "https://host.example/edition/"}')
+
+
+# --- the shared record, on small made-up entries ------------------------------------------------------------------
+
+RECORD_CASES = [
+    # (BibTeX source, key, attribute, expected)
+    ("@book{a, author = {Ivanov, I. and others}, title = {T}, date = {1990}, langid = {russian}}",
+     "a", "authors_et_al", True),
+    ("@book{a, author = {Ivanov, I. and others}, title = {T}, date = {1990}}", "a", "authors",
+     [("Ivanov", "I.")]),
+    ("@book{a, author = {Jukov, E.}, author_lc = {Zhukov, E.}, title = {T}}", "a", "as_given", "Jukov, E."),
+    ("@book{a, title = {İstoriya}, title_lc = {Istoriia}}", "a", "title", "Istoriia"),
+    ("@collection{p, editor = {Ed, A.}, title = {Book}, location = {X}, date = {2000}}"
+     "@incollection{c, title = {Part}, crossref = {p}}", "c", "editors", [("Ed", "A.")]),
+    ("@collection{p, editor = {Ed, A.}, title = {Book}, location = {X}, date = {2000}}"
+     "@incollection{c, title = {Part}, crossref = {p}}", "c", "container", "Book"),
+    ("@collection{p, editor = {Ed, A.}, title = {Book}, location = {X}, date = {2000}}"
+     "@incollection{c, title = {Part}, crossref = {p}}", "c", "date", (2000,)),
+    ("@article{n, entrysubtype = {newspaper}, title = {Başlık}, journaltitle = {İzvestiya}, date = {1925-09-09},"
+     " langid = {turkish}, language = {russian}}", "n", "language", "ru"),
+    ("@article{n, title = {Başlık}, langid = {turkish}}", "n", "language", "tr"),
+    ("@article{n, entrysubtype = {newspaper}, title = {B}, journaltitle = {V}, date = {1925-09-09}}", "n", "kind",
+     "newspaper"),
+]
+
+
+@pytest.mark.parametrize("source,key,attr,expected", RECORD_CASES)
+def test_record(source, key, attr, expected):
+    from pybtex.database import parse_string
+    from edition import bibexport
+    value = getattr(bibexport.record(parse_string(source, "bibtex"), key), attr)
+    if attr in ("authors", "editors"):
+        value = [(n.family, n.given) for n in value]
+    assert value == expected
+
+
+def test_writers_never_write_others_and_keep_the_day():
+    from pybtex.database import parse_string
+    from edition import bibexport
+    recs = bibexport.records(parse_string(
+        "@book{a, author = {Ivanov, I. and others}, title = {T}, date = {1990}}"
+        "@article{n, entrysubtype = {newspaper}, author = {Nadi, Yunus}, title = {B}, journaltitle = {V},"
+        " date = {1925-09-09}}", "bibtex"))
+    for text in (bibexport.bibtex(recs), bibexport.biblatex(recs), bibexport.ris(recs), bibexport.csl_json(recs)):
+        assert "others" not in text and "et al." in text
+    assert "DA  - 1925/09/09" in bibexport.ris(recs) and "AU  - Nadi, Yunus" in bibexport.ris(recs)
+    assert '"date-parts": [\n    [\n     1925,\n     9,\n     9' in bibexport.csl_json(recs)

@@ -234,9 +234,14 @@ def bibtex(recs: list[Record]) -> str:
                    ("address", braced(r.place)),
                    ("year", braced(r.year or NO_DATE)), ("month", month),
                    ("crossref", braced(r.crossref)), ("language", braced(_language_name(r.language))),
-                   ("note", braced(". ".join(r.notes())))]
+                   ("note", braced(". ".join(([f"Issue of {_iso(r.date)}"] if r.kind == "newspaper" and len(r.date) == 3
+                                              else []) + r.notes())))]   # classic BibTeX has no day
         out.append(_entry_tex(_BIBTEX_TYPES[r.kind], r.key, fields))
     return "\n".join(out)
+
+
+def _iso(date: tuple[int, ...]) -> str:
+    return "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(date))
 
 
 def _language_name(code: str) -> str:
@@ -254,7 +259,7 @@ def biblatex(recs: list[Record]) -> str:
     out = ["% The edition's bibliography for biblatex/biber (not for classic BibTeX: see kaynakca.bib).\n"]
     for r in _ordered(recs):
         braced = lambda v: "{" + _tex(v) + "}" if v else ""
-        date = "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(r.date))
+        date = _iso(r.date)
         fields = [("author", "{" + _people_tex(r.authors, r.authors_et_al) + "}" if r.authors else ""),
                   ("editor", "{" + _people_tex(r.editors, r.editors_et_al) + "}" if r.editors else ""),
                   ("title", "{" + _title_tex(r, r.title) + "}")]

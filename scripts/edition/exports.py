@@ -96,12 +96,16 @@ README = {
     ]),
 }
 README_NOTES = {
-    "tr": "Çevrilmiş başlıklar: BibTeX ve CSL-JSON'da note, biblatex'te titleaddon, RIS'te TT alanında. "
-          "Rusça eserlerde yazar ve başlık, kaynakçacıların eşleştirdiği alanlarda Library of Congress "
-          "çevriyazısıyla; makaledeki biçim note alanında (\"As cited in the article\").",
-    "en": "Translated titles: in note (BibTeX, CSL-JSON), titleaddon (biblatex), TT (RIS). "
-          "Russian works: authors and titles in the Library of Congress romanisation in the fields reference "
-          "managers match on; the article's own form in the note (\"As cited in the article\").",
+    "tr": "Çevrilmiş başlıklar: BibTeX, biblatex ve CSL-JSON'da note alanında (\"English title: …\"), RIS'te TT "
+          "(ve N1) alanında. Rusça eserlerde yazar ve başlık, kaynakça yöneticilerinin eşleştirmede kullandığı "
+          "alanlarda Library of Congress çevriyazısıyla; makaledeki biçim note alanında (\"As cited in the "
+          "article\"). Kaynakta olmayan bilgi uydurulmaz: yılı olmayan kayıtlarda klasik BibTeX'te \"n.d.\", "
+          "klasik BibTeX'in istediği ama kaynağın vermediği yayınevi ya da okul \"[s.n.]\".",
+    "en": "Translated titles: in note (\"English title: …\") in BibTeX, biblatex and CSL-JSON, in TT (and N1) "
+          "in RIS. Russian works: authors and titles in the Library of Congress romanisation in the fields "
+          "reference managers match on; the article's own form in the note (\"As cited in the article\"). "
+          "Nothing the source does not give is made up: an entry without a year has \"n.d.\" in classic BibTeX; "
+          "a publisher or school that classic BibTeX requires and the source does not give is \"[s.n.]\".",
 }
 
 
