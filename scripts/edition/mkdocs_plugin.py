@@ -31,6 +31,7 @@ from mkdocs.structure.files import File, Files
 import json
 
 from . import cite, exports, material_fixes, meta, offline, parallel, registers, search, versions
+from .cards import Cards
 from .errors import EditionError
 from .i18n import t
 from .render import ARCHIVE_DIR, Linker, Renderer
@@ -142,7 +143,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def _page_markdown(self, markdown: str, page, config, files, lang: str, name: str) -> str:
         ed = self.edition
         renderer = Renderer(ed, lang, Linker(name), self.emendation_ids if lang == ed.default_lang else None,
-                            changed=versions.markers(self.versions, lang))
+                            changed=versions.markers(self.versions, lang), cards=Cards())
         nav_pages = [f.src_uri for f in files.documentation_pages()]
 
         def directive(which: str) -> str:
