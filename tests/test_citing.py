@@ -155,7 +155,7 @@ def test_every_page_has_a_static_cite_block_and_downloads(site):
         for a in block.select("a[download]"):
             assert (site / page).parent.joinpath(a["href"]).resolve().exists()
     bib = parse_string((site / "downloads" / "makale.bib").read_text(encoding="utf-8"), "bibtex")
-    assert bib.entries["vakanuvis-soviet-fear"].fields["journaltitle"] == "Vakanüvis"
+    assert bib.entries["vakanuvis-soviet-fear"].fields["journal"] == "Vakanüvis"
     ris = (site / "downloads" / "makale.ris").read_bytes().decode("utf-8").split("\r\n")
     assert ris[0] == "TY  - JOUR" and f"TI  - {PUB['title_en']}" in ris
     csl = json.loads((site / "downloads" / "makale.json").read_text(encoding="utf-8"))

@@ -242,7 +242,8 @@ def locator_label(style: str, kind: str, value: str, lang: str) -> str:
 
 def article_bibtex(pub: dict) -> str:
     e = article_entry(pub)
-    fields = {"title": e.fields["title"], "journaltitle": e.fields.get("journal", ""), "langid": "turkish"}
+    # `journal`: classic BibTeX's field, which biblatex reads as an alias of journaltitle (issue 14)
+    fields = {"title": e.fields["title"], "journal": e.fields.get("journal", ""), "langid": "turkish"}
     for k in ("volume", "issue", "year", "pages", "doi", "url"):
         if e.fields.get(k):
             fields["number" if k == "issue" else k] = e.fields[k]
@@ -252,7 +253,8 @@ def article_bibtex(pub: dict) -> str:
 
 def article_ris(pub: dict) -> str:
     e = article_entry(pub)
-    lines = ["TY  - JOUR", f"TI  - {e.fields['title']}", f"JO  - {e.fields.get('journal', '')}", "LA  - tr"]
+    # T2: the journal of a JOUR item in the RIS 2011 specification (JO is its abbreviation)
+    lines = ["TY  - JOUR", f"TI  - {e.fields['title']}", f"T2  - {e.fields.get('journal', '')}", "LA  - tr"]
     for p in e.persons.get("author", []):
         lines.append(f"AU  - {p}")
     for tag, k in (("VL", "volume"), ("IS", "issue"), ("PY", "year"), ("DO", "doi"), ("UR", "url")):
@@ -306,7 +308,8 @@ def edition_bibtex(r: EditionRecord) -> str:
 
 def edition_ris(r: EditionRecord) -> str:
     y, m, d = r.date.split("-")
-    lines = ["TY  - WEB", f"TI  - {r.title}", f"ET  - {r.version}", f"PY  - {y}", f"DA  - {y}/{m}/{d}",
+    # ELEC: "Web Page" in the RIS 2011 type list
+    lines = ["TY  - ELEC", f"TI  - {r.title}", f"ET  - {r.version}", f"PY  - {y}", f"DA  - {y}/{m}/{d}",
              f"LA  - {r.lang}"]
     if r.url:
         lines.append(f"UR  - {r.url}")
