@@ -456,6 +456,21 @@ def test_f9_metadata_per_page_type_and_language(site, page, kind, lang):
         assert ld["@type"] != "ScholarlyArticle" and ld["about"]["@type"] == "ScholarlyArticle"
 
 
+@pytest.mark.parametrize("page,kind,lang", PAGES, ids=[f"{lang}-{p}" for p, _, lang in PAGES])
+def test_f9_extruct_reads_the_metadata_as_indexers_do(site, page, kind, lang):
+    import extruct
+    path = page if lang == "tr" else f"en/{page}"
+    data = extruct.extract((site / path).read_text(encoding="utf-8"), base_url=f"https://x.example/{path}",
+                           syntaxes=["json-ld", "dublincore", "opengraph"], uniform=True)
+    (ld,) = data["json-ld"]
+    assert ld["inLanguage"] == lang and (ld["@type"] == "ScholarlyArticle") == (kind == "article")
+    dc = {e["URI"]: e["content"] for e in data["dublincore"][0]["elements"]}
+    assert dc["http://purl.org/dc/elements/1.1/language"] == lang   # DC read through <link rel="schema.DC">
+    assert dc["http://purl.org/dc/elements/1.1/title"]
+    og = dict(data["opengraph"][0])
+    assert og["@type"] == ("article" if kind == "article" else "website") and og["og:locale"].startswith(lang)
+
+
 # --- one-file editions and Markdown downloads (finding 10) ------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["tr", "en"])
