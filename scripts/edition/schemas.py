@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, model_validator
 
 from . import escaping
 from .datafiles import Schema, check_ident, plain_date
@@ -138,3 +138,26 @@ class ArchivesFile(Schema):
     archives: dict[Ident, ArchiveEntry]
     files: list[FileEntry]
     documents: list[DocumentEntry]
+
+
+# --- front matter of the pages (docs/*.md) -------------------------------------------------
+
+def _plain_title(value: str) -> str:
+    # Material writes page.title unescaped into <title>, the header and the navigation.
+    if "<" in value or ">" in value:
+        raise ValueError("must be plain text: '<' and '>' are not allowed (the title is written into "
+                         "every page's <title>, header and navigation)")
+    return value
+
+
+PlainLine = Annotated[str, AfterValidator(_no_newline), AfterValidator(_plain_title)]
+
+
+class FrontMatter(Schema):
+    """The YAML block at the top of a page: the edition checks the texts Material writes raw;
+    Material's own options (hide, search, template…) pass through."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    title: PlainLine | None = None
+    description: PlainLine | None = None

@@ -15,11 +15,11 @@ from pybtex import errors as pybtex_errors
 from pybtex.database import BibliographyData, parse_string
 from pybtex.scanner import PybtexSyntaxError
 
-from .datafiles import load_data, parse_yaml, read_text
+from .datafiles import load_data, parse_yaml, read_text, validate
 from .errors import EditionError, Problem, fail
-from .markup import parse_chapter
+from .markup import parse_chapter, split_front_matter
 from .model import Archive, ArchivalDocument, ArchivalFile, Chapter, Location
-from .schemas import ArchivesFile, ArticleFile
+from .schemas import ArchivesFile, ArticleFile, FrontMatter
 
 LANGS = ("tr", "en")
 
@@ -238,8 +238,29 @@ def load_archives(path: Path, rel: str):
     return archives, files, documents
 
 
+def check_front_matter(docs_dir: Path) -> None:
+    """The front matter of every page is safe YAML and its title plain text (schemas.FrontMatter)."""
+    problems: list[Problem] = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = f"docs/{path.relative_to(docs_dir).as_posix()}"
+        source = read_text(path, rel)
+        _, size = split_front_matter(source)
+        if not size:
+            continue
+        head = "\n".join(source.split("\n")[:size - 1]) + "\n"   # the YAML and its opening '---'
+        try:
+            data, lines = parse_yaml(head[4:], rel)
+            validate(FrontMatter, data if data is not None else {}, lines)
+        except EditionError as exc:
+            problems += [Problem(Location(p.location.path, p.location.line + 1), "front-matter", p.message)
+                         for p in exc.problems]
+    if problems:
+        raise EditionError(problems)
+
+
 def load_sources(root: Path, docs_dir: Path, chapters: list[str], bib: list[str], archives: str,
                  publication: str) -> Sources:
+    check_front_matter(docs_dir)
     chapter_model = load_chapters(docs_dir, chapters)
     data, where = load_bibtex([root / b for b in bib], root)
     arch, files, docs = load_archives(root / archives, archives)
