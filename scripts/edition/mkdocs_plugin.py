@@ -95,7 +95,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                                    self.config.bibliography, self.config.archives, self.config.publication)
             self.edition = build_edition(sources, self.config.chapters, self.config.default_language)
         except EditionError as exc:
-            raise PluginError(f"The edition's sources have {len(exc.problems)} problem(s):\n{exc}") from None
+            raise PluginError(f"The edition's sources have {exc.causes} problem(s):\n{exc}") from None
         self.emendation_ids = {id(em): ident for _, _, em, ident in registers.emendations_in(self.edition)}
 
     def _lang(self, config) -> str:

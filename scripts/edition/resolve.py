@@ -18,7 +18,8 @@ from .errors import EditionError, Problem
 from .formatting import References
 from .markup import iter_tokens
 from .model import Chapter, Citation, CitationUse, Location, Note, NoteRef, Paragraph
-from .sources import Sources
+from .ids import check_ids
+from .sources import Sources, chapter_path
 
 BACKREF = re.compile(r"\b(a\.\s?g\.\s?e|a\.\s?g\.\s?m|a\.\s?e\.\s?g|ibid|op\.\s?cit|aynı eser)\b", re.I)
 
@@ -67,9 +68,12 @@ def build_edition(sources: Sources, chapter_names: list[str], default_lang: str 
         if len(chapters) != len(chapter_names):
             missing = [n for n in chapter_names
                        if not any(c.path.endswith(n.replace(".md", f".{lang}.md")) for c in chapters)]
-            problems.append(Problem(Location(f"docs/{missing[0] if missing else '?'}", 1), "alignment",
-                                    f"the {lang!r} edition lacks chapter(s): {', '.join(missing)}"))
+            first = chapter_path(missing[0], lang) if missing else "?"
+            problems.append(Problem(Location(f"docs/{first}", 1), "missing",
+                                    f"the {lang!r} edition lacks chapter file(s): "
+                                    f"{', '.join(chapter_path(n, lang) for n in missing)}"))
             continue
+        problems += check_ids(chapters)
         problems += _check_notes(chapters)
         problems += _check_citations(sources, chapters, ed if lang == default_lang else None)
     if problems:
@@ -132,7 +136,8 @@ def _check_citations(sources: Sources, chapters: list[Chapter], ed: Edition | No
                     continue
                 loc = note.location
                 if tok.key not in sources.bibliography.entries and tok.key not in sources.documents:
-                    problems.append(Problem(loc, "key-unknown", f"note {number}: unknown citation key {tok.key!r}"))
+                    problems.append(Problem(loc, "key-unknown", f"note {number}: unknown citation key {tok.key!r}",
+                                            cause=f"key-unknown|{tok.key}"))
                     continue
                 text = "".join(t.text for t in iter_tokens(tok.content) if hasattr(t, "text"))
                 work = _work_of(sources, tok.key)
