@@ -64,6 +64,7 @@ def load_chapters(docs_dir: Path, names: list[str], langs=LANGS) -> dict[str, li
 
 _ENTRY_START = re.compile(r"^[ \t]*@(\w+)\s*\{\s*([^,\s]+)\s*,", re.M)
 _AT_LINE = re.compile(r"^[ \t]*@", re.M)
+_FIELD_AFTER = re.compile(r"\s*,?\s*\w+\s*=")
 
 #: fields that must be present, per entry type (any one of the alternatives)
 REQUIRED_FIELDS: dict[str, list[tuple[str, ...]]] = {
@@ -113,6 +114,10 @@ def _bib_structure(text: str, rel: str) -> None:
                 depth += 1
             elif c == "}" and (i == 0 or chunk[i - 1] != "\\"):
                 depth -= 1
+                if depth == 0 and _FIELD_AFTER.match(chunk, i + 1):
+                    line = text.count("\n", 0, a + i) + 1
+                    raise fail(rel, line, "bibtex-syntax", "this '}' closes the entry, but fields follow: "
+                               "a '}' too many?")
                 if depth < 0:
                     line = text.count("\n", 0, a + i) + 1
                     raise fail(rel, line, "bibtex-syntax", "unbalanced '}'")
