@@ -8,5 +8,5 @@ formatting (references per language), render (chapter HTML), registers
 mkdocs_plugin (the thin MkDocs adapter; the only module importing MkDocs).
 Hardening: escaping (the one escaping discipline), datafiles + schemas (data files
 validated at file:line), ids (unique, ordered identifiers), errors (located problems,
-folded by cause), publish (`make build`: lock, build aside, atomic swap).
+folded by cause), safebuild (`make build`: lock, build aside, atomic swap).
 """

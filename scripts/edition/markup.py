@@ -29,7 +29,7 @@ from .model import (
 #: longest paragraph or note accepted, in characters (a runaway block fails fast instead of slowly)
 MAX_BLOCK = 100_000
 
-DIRECTIVES = {"contents", "publication", "bibliography", "archives", "newspapers",
+DIRECTIVES = {"contents", "publication", "bibliography", "archives", "newspapers", "changelog",
               "emendations", "downloads", "citeguide", "offline", "downloadsall"}
 
 _PARA = re.compile(r"^((?:\{pb \d+\}\s*)?)\{¶([a-z]*\d+)((?:\s+lang=[a-z]{2})?)\}\s+(.*)$", re.S)

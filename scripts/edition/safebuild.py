@@ -1,6 +1,6 @@
 """Build the site so that no failure can damage the published `site/` (`make build`, `make pdf`).
 
-    python -m edition.publish [--pdf] [--site site] [--config mkdocs.yml] [--permalinks FILE]
+    python -m edition.safebuild [--pdf] [--site site] [--config mkdocs.yml] [--permalinks FILE]
                               [--no-wait] [-- COMMAND … {out} …]
 
 What it guarantees about `site/`:
@@ -52,7 +52,7 @@ class PublishError(Exception):
 
 
 def _say(message: str) -> None:
-    print(f"publish: {message}", file=sys.stderr, flush=True)
+    print(f"safebuild: {message}", file=sys.stderr, flush=True)
 
 
 # --- lock ----------------------------------------------------------------------------------
@@ -254,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     if "--" in argv:
         command = argv[argv.index("--") + 1:]
         argv = argv[:argv.index("--")]
-    parser = argparse.ArgumentParser(prog="python -m edition.publish", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m edition.safebuild", description=__doc__.split("\n")[0])
     parser.add_argument("--site", default="site", help="the published folder (default: site)")
     parser.add_argument("--config", default="mkdocs.yml")
     parser.add_argument("--pdf", action="store_true", help="also print the one-file editions to PDF")
