@@ -215,14 +215,18 @@ def _seed_payloads(project: Path) -> None:
         f'title_en: "A Fake Article {SCRIPT}"\ntitle: "Sahte {PAYLOAD}"\nauthors: ["Ali {PAYLOAD}"]\n'
         'url: "https://example.org/?a=1&b=<2>"')
     sub("article.yaml", 'journal: "Sahte Dergi"', f'journal: "Sahte Dergi {SCRIPT}"')
+    sub("docs/bolum.en.md", "# Chapter {#s1}", f"# Chapter {PAYLOAD} [x](javascript:alert(3)) {{#s1}}")
+    sub("docs/bolum.en.md", "First sentence.", f"First {PAYLOAD} sentence.")
+    sub("docs/bolum.en.md", "[^3]: [Gazete", f"[^3]: {SCRIPT} [Gazete")
     sub("mkdocs.yml", "  - arsivler.md", "  - arsivler.md\n  - gazeteler.md")
-    (project / "docs" / "gazeteler.md").write_text("# Gazeteler {#gazeteler}\n\n{newspapers}\n", encoding="utf-8")
+    for name, title in (("gazeteler.md", "Gazeteler"), ("gazeteler.en.md", "Newspapers")):
+        (project / "docs" / name).write_text(f"# {title} {{#gazeteler}}\n\n{{newspapers}}\n", encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def payload_site(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("payload")
-    project = copy_root("base", tmp)
+    project = copy_root("bilingual", tmp)   # both languages: chapters, parallel views, registers, downloads
     _seed_payloads(project)
     return build_site(project, tmp / "site")
 
@@ -233,7 +237,7 @@ def _pages(site: Path) -> list[Path]:
 
 def test_payloads_stay_text_in_every_generated_file(payload_site):
     pages = _pages(payload_site) + sorted((payload_site / "downloads").glob("*.html"))
-    assert len(pages) >= 6
+    assert len(pages) >= 20 and (payload_site / "en" / "bolum.html").exists()
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
         assert not soup.select('img[src="x"]'), page
