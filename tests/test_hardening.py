@@ -97,6 +97,10 @@ CHAPTER_CASES = [
     Bad("runaway-note", "docs/bolum.md", "[^3]: [Gazete", "[^3]: " + "a[" * 60_000 + " [Gazete", "markup",
         "docs/bolum.md:11"),
     Bad("translation-file-missing", "docs/bolum.en.md", "", None, "missing", "docs/bolum.en.md:1", root="bilingual"),
+    Bad("original-paragraph-renumbered", "docs/bolum.md", "{¶2} Üçüncü", "{¶3} Üçüncü", "alignment", "docs/bolum.md:5",
+        root="bilingual"),
+    Bad("original-heading-anchor-changed", "docs/bolum.md", "# Bölüm {#s1}", "# Bölüm {#s9}", "alignment",
+        "docs/bolum.md:1", root="bilingual"),
 ]
 
 BIBTEX_CASES = [
