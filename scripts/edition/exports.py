@@ -152,10 +152,11 @@ def write_data_downloads(edition: Edition, site_dir: Path, docs_dir: Path) -> No
     for key in sorted(edition.sources.documents):
         d = edition.sources.documents[key]
         f = d.file
-        writer.writerow([key, f.archive.abbr, f.fond, f.opis, f.delo, f.code, d.item, document_signature(d, "en"),
-                         d.date.isoformat() if d.date else "", d.date_from, d.author, d.recipient,
-                         d.kind.get("en", ""), d.title, d.title_en, d.summary.get("tr", ""), d.summary.get("en", ""),
-                         " ".join(str(u.note) for u in edition.uses.get(key, []))])
+        writer.writerow([escaping.csv_cell(x) for x in (
+            key, f.archive.abbr, f.fond, f.opis, f.delo, f.code, d.item, document_signature(d, "en"),
+            d.date.isoformat() if d.date else "", d.date_from, d.author, d.recipient,
+            d.kind.get("en", ""), d.title, d.title_en, d.summary.get("tr", ""), d.summary.get("en", ""),
+            " ".join(str(u.note) for u in edition.uses.get(key, [])))])
     (out / "arsiv-belgeleri.csv").write_text(buf.getvalue(), encoding="utf-8")
     (out / "README.txt").write_text(downloads_readme(edition), encoding="utf-8")
 

@@ -141,6 +141,7 @@ def json_ld(pub: dict, lang: str, default_lang: str, page_url: str, translator: 
     if version:   # this edition's version and its date (changelog/changelog.yaml)
         data["version"] = version
         data["dateModified"] = modified
+    # no text can end the script element or open a comment: "<", ">", "&", U+2028/9 escaped
     return escaping.json_script(data)
 
 

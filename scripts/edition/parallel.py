@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from . import escaping
 from .cards import Cards
 from .i18n import t
 from .markup import plain_text
@@ -26,7 +27,7 @@ def parallel_page(edition: Edition, name: str, lang: str) -> str:
     top = min((h.level for h in base.headings), default=1)
     others = {x: {_key(b): b for b in chapters[x].blocks if _key(b)} for x in langs}
     title = plain_text(chapters[lang].title.content, reading="corrected") if chapters[lang].title else name
-    out = [f"# {title} {{ #parallel }}",
+    out = [f"# {escaping.markdown_text(title)} {{ #parallel }}",
            f'<p class="provenance">{html.escape(t(lang, "parallel_intro"))} '
            f'<a href="{html.escape(Linker(src).to(name), quote=True)}">{html.escape(title)}</a></p>']
     head = "".join(f'<div class="cell col-label" lang="{x}">{html.escape(COLUMN_LABELS[lang][x])}</div>' for x in langs)

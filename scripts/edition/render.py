@@ -13,6 +13,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from . import escaping
 from .cards import Cards
 from .escaping import attr, text
 from .formatting import document_html, format_locators
@@ -169,9 +170,9 @@ class Renderer:
             attrs += [".supplied", f'title="{t(self.lang, "supplied_heading")}"']
         if h.lang and h.lang != self.lang:
             attrs.append(f"lang={h.lang}")
-        text = plain_text(h.content, reading="corrected")
+        text = escaping.markdown_text(plain_text(h.content, reading="corrected"))
         if h.supplied:
-            text = f"[{text}]"  # the editorial convention for a supplied heading
+            text = f"\\[{text}\\]"  # the editorial convention for a supplied heading
         return f"{'#' * h.level} {text} {{ {' '.join(attrs)} }}"
 
     def note_body(self, note) -> str:
