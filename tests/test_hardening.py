@@ -214,11 +214,22 @@ def _seed_payloads(project: Path) -> None:
     sub("archives.yaml", 'title: "Bir görüşme"', f'title: "=HYPERLINK(1){PAYLOAD}"\n    author: "{SCRIPT}"\n'
                                                  f'    kind: {{tr: "{PAYLOAD}", en: "{PAYLOAD}"}}')
     sub("archives.yaml", 'summary: {tr: "Kısa özet."', f'summary: {{tr: "Kısa {SCRIPT}"')
-    sub("archives.yaml", 'name: {tr: "Rusya', f'name_orig: "{PAYLOAD}"\n    name: {{tr: "Rusya{PAYLOAD}')
+    sub("archives.yaml", 'name: {tr: "Rusya', f'name_orig: "{PAYLOAD}"\n    place: {{tr: "M {PAYLOAD}", en: "M"}}\n'
+                                          f'    name: {{tr: "Rusya{PAYLOAD}')
     sub("article.yaml", 'title_en: "A Fake Article"',
         f'title_en: "A Fake Article {SCRIPT}"\ntitle: "Sahte {PAYLOAD}"\nauthors: ["Ali {PAYLOAD}"]\n'
         'url: "https://example.org/?a=1&b=<2>"')
-    sub("article.yaml", 'journal: "Sahte Dergi"', f'journal: "Sahte Dergi {SCRIPT}"')
+    sub("article.yaml", 'journal: "Sahte Dergi"',
+        f'journal: "Sahte Dergi {SCRIPT}"\nshort_title_en: "Fake {PAYLOAD}"\nvolume: "3{PAYLOAD}"\n'
+        f'edition:\n  year: 2026\n  editors: {{tr: "Ed {PAYLOAD}", en: "Ed {SCRIPT}"}}\n  licence: "CC {PAYLOAD}"')
+    sub("refs.bib", "  date = {2000},", f"  date = {{2000}},\n  title_en = {{Book {PAYLOAD}}},\n"
+                                        f"  publisher = {{Yayınevi {SCRIPT}}},\n  note = {{Not {PAYLOAD}}},")
+    sub("refs.bib", "  date = {1925-01-01},", f"  date = {{1925-01-01}},\n  pages = {{3{PAYLOAD}}},")
+    sub("archives.yaml", 'opis: "2"', f'opis: "2{PAYLOAD}"')
+    sub("archives.yaml", 'delo: "3"', f'delo: "3{SCRIPT}"')
+    sub("archives.yaml", "    date: 1925-01-06\n",
+        f'    date: 1925-01-06\n    recipient: "R {PAYLOAD}"\n    title_en: "T {PAYLOAD}"\n'
+        f'    item: "4{PAYLOAD}"\n    sheets: "5{SCRIPT}"\n')
     sub("docs/bolum.en.md", "# Chapter {#s1}", f"# Chapter {PAYLOAD} [x](javascript:alert(3)) {{#s1}}")
     sub("docs/bolum.en.md", "First sentence.", f"First {PAYLOAD} sentence.")
     sub("docs/bolum.en.md", "[^3]: [Gazete", f"[^3]: {SCRIPT} [Gazete")
