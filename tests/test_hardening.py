@@ -380,3 +380,41 @@ def test_logging_of_a_failed_build_has_no_traceback(tmp_path, caplog):
     with pytest.raises(Abort):
         build_site(project, tmp_path / "site")
     assert "Traceback" not in caplog.text and "archives.yaml:1: [encoding]" in caplog.text
+
+
+# --- the escaping functions themselves ---------------------------------------------------------
+
+MARKDOWN_TEXT = ["<img src=x onerror=alert(1)>", "[x](javascript:alert(1))", "*a* _b_", "`code`", "![i](x.png)",
+                 "&amp; &lt;", "\\*not\\*", "<!-- c -->", "<https://example.org>", "a # b ##"]
+
+
+@pytest.mark.parametrize("source", MARKDOWN_TEXT)
+def test_markdown_text_stays_text_in_a_heading(source):
+    import markdown
+
+    from edition.escaping import markdown_text
+
+    html = markdown.markdown(f"## {markdown_text(source)} {{ #a }}", extensions=["attr_list", "toc"])
+    soup = BeautifulSoup(html, "lxml")
+    heading = soup.select_one("h2#a")
+    assert heading is not None and heading.get_text() == source, html
+    assert not heading.find_all(True)
+
+
+@pytest.mark.parametrize("cell,expected", [("=1+1", "'=1+1"), ("+1", "'+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
+                                           ("\t=1", "'\t=1"), ("Vakit", "Vakit"), ("1925-01-06", "1925-01-06")])
+def test_csv_cell(cell, expected):
+    from edition.escaping import csv_cell
+
+    assert csv_cell(cell) == expected
+
+
+@pytest.mark.parametrize("obj", [{"a": "</script><script>alert(1)</script>"}, {"a": "<!--<script>"},
+                                 {"a": "x\u2028y\u2029&"}])
+def test_json_ld_cannot_leave_its_script_element(obj):
+    import json
+
+    from edition.escaping import json_script
+
+    out = json_script(obj)
+    assert not re.search("[<>&\u2028\u2029]", out) and json.loads(out) == obj

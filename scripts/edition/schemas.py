@@ -150,7 +150,7 @@ def _plain_title(value: str) -> str:
     return value
 
 
-PlainLine = Annotated[str, AfterValidator(_no_newline), AfterValidator(_plain_title)]
+PlainLine = Annotated[str, BeforeValidator(_scalar_text), AfterValidator(_no_newline), AfterValidator(_plain_title)]
 
 
 class FrontMatter(Schema):
