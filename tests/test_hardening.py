@@ -235,7 +235,8 @@ def _seed_payloads(project: Path) -> None:
     sub("docs/bolum.en.md", "[^3]: [Gazete", f"[^3]: {SCRIPT} [Gazete")
     sub("mkdocs.yml", "  - arsivler.md", "  - arsivler.md\n  - gazeteler.md")
     for name, title in (("gazeteler.md", "Gazeteler"), ("gazeteler.en.md", "Newspapers")):
-        (project / "docs" / name).write_text(f"# {title} {{#gazeteler}}\n\n{{newspapers}}\n", encoding="utf-8")
+        (project / "docs" / name).write_text(f"# {title} {{#gazeteler}}\n\n{{newspapers}}\n\nEDITIONHTML00000\n",
+                                             encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -272,6 +273,9 @@ def test_payload_text_is_shown_as_written(payload_site):
     assert "EDITIONHTML00000" in chapter.get_text()
     papers = BeautifulSoup((payload_site / "gazeteler.html").read_text(encoding="utf-8"), "lxml")
     assert f"Vakit{PAYLOAD}" in papers.select_one("article h2").get_text()
+    # a literal stash token on a prose page stays text (it once pulled in, or lost, a generated block)
+    assert len(papers.select("article table.newspapers")) == 1
+    assert "EDITIONHTML00000" in papers.select_one("article").get_text()
 
 
 def test_csv_cells_cannot_run_as_formulas(payload_site):
