@@ -114,6 +114,7 @@ BIBTEX_CASES = [
         "refs.bib:1"),
     Bad("bib-entry-not-closed", "refs.bib", "  date = {2000},\n}", "  date = {2000},\n", "bibtex-syntax", "refs.bib:1"),
     Bad("bib-stray-closing-brace", "refs.bib", "title = {Kitap},", "title = {Kitap}},", "bibtex-syntax", "refs.bib:3"),
+    Bad("bib-unknown-entry-type", "refs.bib", "@article{gazete", "@artcle{gazete", "bibtex-type", "refs.bib:8"),
     Bad("bib-collection-without-editor", "refs.bib", "@book{yazar2000,", "@collection{yazar2000,", "bibtex-field",
         "refs.bib:1"),
     Bad("bib-thesis-without-author", "refs.bib", "@book{yazar2000,\n  author = {Yazar, Ali},", "@phdthesis{yazar2000,",
@@ -335,7 +336,7 @@ def _load(project: Path):
                         "article.yaml")
 
 
-_SOURCES = {"docs/bolum.md": None, "refs.bib": None, "archives.yaml": None, "article.yaml": None}
+_SOURCES = dict.fromkeys(["docs/bolum.md", "docs/index.md", "refs.bib", "archives.yaml", "article.yaml"])
 _SNIPPETS = st.sampled_from(["{", "}", "[", "]", "[^1]", "{¶", "{pb 2}", "{@", "*", "~~", "&a", "*a", ": ", "- ",
                              "\n", "\n\n", "@book{", "  title = {", "date: 1922-13-45", "\t", "\xff", "'", '"',
                              "{~~a~>b~~}", "---\n", "!!python/object:os.system", "%", "\\\"u"])
