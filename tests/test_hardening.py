@@ -52,6 +52,8 @@ SCHEMA_CASES = [
     Bad("article-without-title", "article.yaml", 'title_en: "A Fake Article"\n', "", "schema", "article.yaml:1"),
     Bad("article-empty-author", "article.yaml", *_article('authors: ["", "B. Yazar"]\n'), "schema", "article.yaml:3"),
     Bad("article-unknown-language", "article.yaml", *_article("language: klingon\n"), "schema", "article.yaml:3"),
+    Bad("article-title-unpaired-brace", "article.yaml", 'title_en: "A Fake Article"', 'title_en: "A Fake {Article"',
+        "schema", "article.yaml:1"),
     Bad("article-not-utf8", "article.yaml", b"Sahte", b"Sahte \xff", "encoding", "article.yaml:2"),
     Bad("archive-file-id-path-traversal", "archives.yaml", "  - id: avprf-1-2-3", "  - id: ../../../x", "schema",
         "archives.yaml:6"),
