@@ -207,6 +207,4 @@ def downloads_page(edition: Edition, lang: str, href, pdf: bool) -> str:
 
 
 def html_escape(text: str) -> str:
-    import html
-
-    return html.escape(text)
+    return escaping.attr(text)
