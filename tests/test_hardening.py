@@ -52,6 +52,8 @@ SCHEMA_CASES = [
     Bad("article-without-title", "article.yaml", 'title_en: "A Fake Article"\n', "", "schema", "article.yaml:1"),
     Bad("article-empty-author", "article.yaml", *_article('authors: ["", "B. Yazar"]\n'), "schema", "article.yaml:3"),
     Bad("article-unknown-language", "article.yaml", *_article("language: klingon\n"), "schema", "article.yaml:3"),
+    Bad("article-title-unpaired-brace", "article.yaml", 'title_en: "A Fake Article"', 'title_en: "A Fake {Article"',
+        "schema", "article.yaml:1"),
     Bad("article-not-utf8", "article.yaml", b"Sahte", b"Sahte \xff", "encoding", "article.yaml:2"),
     Bad("archive-file-id-path-traversal", "archives.yaml", "  - id: avprf-1-2-3", "  - id: ../../../x", "schema",
         "archives.yaml:6"),
@@ -114,6 +116,7 @@ BIBTEX_CASES = [
         "refs.bib:1"),
     Bad("bib-entry-not-closed", "refs.bib", "  date = {2000},\n}", "  date = {2000},\n", "bibtex-syntax", "refs.bib:1"),
     Bad("bib-stray-closing-brace", "refs.bib", "title = {Kitap},", "title = {Kitap}},", "bibtex-syntax", "refs.bib:3"),
+    Bad("bib-unknown-entry-type", "refs.bib", "@article{gazete", "@artcle{gazete", "bibtex-type", "refs.bib:8"),
     Bad("bib-collection-without-editor", "refs.bib", "@book{yazar2000,", "@collection{yazar2000,", "bibtex-field",
         "refs.bib:1"),
     Bad("bib-thesis-without-author", "refs.bib", "@book{yazar2000,\n  author = {Yazar, Ali},", "@phdthesis{yazar2000,",
@@ -214,17 +217,29 @@ def _seed_payloads(project: Path) -> None:
     sub("archives.yaml", 'title: "Bir görüşme"', f'title: "=HYPERLINK(1){PAYLOAD}"\n    author: "{SCRIPT}"\n'
                                                  f'    kind: {{tr: "{PAYLOAD}", en: "{PAYLOAD}"}}')
     sub("archives.yaml", 'summary: {tr: "Kısa özet."', f'summary: {{tr: "Kısa {SCRIPT}"')
-    sub("archives.yaml", 'name: {tr: "Rusya', f'name_orig: "{PAYLOAD}"\n    name: {{tr: "Rusya{PAYLOAD}')
+    sub("archives.yaml", 'name: {tr: "Rusya', f'name_orig: "{PAYLOAD}"\n    place: {{tr: "M {PAYLOAD}", en: "M"}}\n'
+                                          f'    name: {{tr: "Rusya{PAYLOAD}')
     sub("article.yaml", 'title_en: "A Fake Article"',
         f'title_en: "A Fake Article {SCRIPT}"\ntitle: "Sahte {PAYLOAD}"\nauthors: ["Ali {PAYLOAD}"]\n'
         'url: "https://example.org/?a=1&b=<2>"')
-    sub("article.yaml", 'journal: "Sahte Dergi"', f'journal: "Sahte Dergi {SCRIPT}"')
+    sub("article.yaml", 'journal: "Sahte Dergi"',
+        f'journal: "Sahte Dergi {SCRIPT}"\nshort_title_en: "Fake {PAYLOAD}"\nvolume: "3{PAYLOAD}"\n'
+        f'edition:\n  year: 2026\n  editors: {{tr: "Ed {PAYLOAD}", en: "Ed {SCRIPT}"}}\n  licence: "CC {PAYLOAD}"')
+    sub("refs.bib", "  date = {2000},", f"  date = {{2000}},\n  title_en = {{Book {PAYLOAD}}},\n"
+                                        f"  publisher = {{Yayınevi {SCRIPT}}},\n  note = {{Not {PAYLOAD}}},")
+    sub("refs.bib", "  date = {1925-01-01},", f"  date = {{1925-01-01}},\n  pages = {{3{PAYLOAD}}},")
+    sub("archives.yaml", 'opis: "2"', f'opis: "2{PAYLOAD}"')
+    sub("archives.yaml", 'delo: "3"', f'delo: "3{SCRIPT}"')
+    sub("archives.yaml", "    date: 1925-01-06\n",
+        f'    date: 1925-01-06\n    recipient: "R {PAYLOAD}"\n    title_en: "T {PAYLOAD}"\n'
+        f'    item: "4{PAYLOAD}"\n    sheets: "5{SCRIPT}"\n')
     sub("docs/bolum.en.md", "# Chapter {#s1}", f"# Chapter {PAYLOAD} [x](javascript:alert(3)) {{#s1}}")
     sub("docs/bolum.en.md", "First sentence.", f"First {PAYLOAD} sentence.")
     sub("docs/bolum.en.md", "[^3]: [Gazete", f"[^3]: {SCRIPT} [Gazete")
     sub("mkdocs.yml", "  - arsivler.md", "  - arsivler.md\n  - gazeteler.md")
     for name, title in (("gazeteler.md", "Gazeteler"), ("gazeteler.en.md", "Newspapers")):
-        (project / "docs" / name).write_text(f"# {title} {{#gazeteler}}\n\n{{newspapers}}\n", encoding="utf-8")
+        (project / "docs" / name).write_text(f"# {title} {{#gazeteler}}\n\n{{newspapers}}\n\nEDITIONHTML00000\n",
+                                             encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -261,6 +276,9 @@ def test_payload_text_is_shown_as_written(payload_site):
     assert "EDITIONHTML00000" in chapter.get_text()
     papers = BeautifulSoup((payload_site / "gazeteler.html").read_text(encoding="utf-8"), "lxml")
     assert f"Vakit{PAYLOAD}" in papers.select_one("article h2").get_text()
+    # a literal stash token on a prose page stays text (it once pulled in, or lost, a generated block)
+    assert len(papers.select("article table.newspapers")) == 1
+    assert "EDITIONHTML00000" in papers.select_one("article").get_text()
 
 
 def test_csv_cells_cannot_run_as_formulas(payload_site):
@@ -320,7 +338,7 @@ def _load(project: Path):
                         "article.yaml")
 
 
-_SOURCES = {"docs/bolum.md": None, "refs.bib": None, "archives.yaml": None, "article.yaml": None}
+_SOURCES = dict.fromkeys(["docs/bolum.md", "docs/index.md", "refs.bib", "archives.yaml", "article.yaml"])
 _SNIPPETS = st.sampled_from(["{", "}", "[", "]", "[^1]", "{¶", "{pb 2}", "{@", "*", "~~", "&a", "*a", ": ", "- ",
                              "\n", "\n\n", "@book{", "  title = {", "date: 1922-13-45", "\t", "\xff", "'", '"',
                              "{~~a~>b~~}", "---\n", "!!python/object:os.system", "%", "\\\"u"])
@@ -369,3 +387,41 @@ def test_logging_of_a_failed_build_has_no_traceback(tmp_path, caplog):
     with pytest.raises(Abort):
         build_site(project, tmp_path / "site")
     assert "Traceback" not in caplog.text and "archives.yaml:1: [encoding]" in caplog.text
+
+
+# --- the escaping functions themselves ---------------------------------------------------------
+
+MARKDOWN_TEXT = ["<img src=x onerror=alert(1)>", "[x](javascript:alert(1))", "*a* _b_", "`code`", "![i](x.png)",
+                 "&amp; &lt;", "\\*not\\*", "<!-- c -->", "<https://example.org>", "a # b ##"]
+
+
+@pytest.mark.parametrize("source", MARKDOWN_TEXT)
+def test_markdown_text_stays_text_in_a_heading(source):
+    import markdown
+
+    from edition.escaping import markdown_text
+
+    html = markdown.markdown(f"## {markdown_text(source)} {{ #a }}", extensions=["attr_list", "toc"])
+    soup = BeautifulSoup(html, "lxml")
+    heading = soup.select_one("h2#a")
+    assert heading is not None and heading.get_text() == source, html
+    assert not heading.find_all(True)
+
+
+@pytest.mark.parametrize("cell,expected", [("=1+1", "'=1+1"), ("+1", "'+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
+                                           ("\t=1", "'\t=1"), ("Vakit", "Vakit"), ("1925-01-06", "1925-01-06")])
+def test_csv_cell(cell, expected):
+    from edition.escaping import csv_cell
+
+    assert csv_cell(cell) == expected
+
+
+@pytest.mark.parametrize("obj", [{"a": "</script><script>alert(1)</script>"}, {"a": "<!--<script>"},
+                                 {"a": "x\u2028y\u2029&"}])
+def test_json_ld_cannot_leave_its_script_element(obj):
+    import json
+
+    from edition.escaping import json_script
+
+    out = json_script(obj)
+    assert not re.search("[<>&\u2028\u2029]", out) and json.loads(out) == obj

@@ -6,14 +6,13 @@ Both are deterministic: the same sources give byte-identical files.
 """
 from __future__ import annotations
 
-import html
 import os
 import zipfile
 from pathlib import Path
 
 import markdown
 
-from . import meta, registers
+from . import escaping, meta, registers
 from .render import Renderer, SingleFileLinker
 from .resolve import Edition
 
@@ -101,8 +100,8 @@ def offline_link(lang: str, href: str, downloads_page: str) -> str:
                           "diğer biçimler ve veri: İndir"),
                    "en": ("Download the whole edition for offline reading (zip)",
                           "other formats and data: Downloads")}[lang]
-    return (f'{OFFLINE_START}<p class="offline-download"><a href="{html.escape(href)}" download>{label}</a> '
-            f'(<span class="offline-size">…</span>); <a href="{html.escape(downloads_page)}">{more}</a></p>'
+    return (f'{OFFLINE_START}<p class="offline-download"><a href="{escaping.attr(href)}" download>{label}</a> '
+            f'(<span class="offline-size">…</span>); <a href="{escaping.attr(downloads_page)}">{more}</a></p>'
             f'{OFFLINE_END}')
 
 
@@ -169,7 +168,7 @@ def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, st
     for name, text in prose.items():
         body = text.replace("{emendations}", registers.emendations(edition, lang, linker))
         parts.append(f'<section class="chapter" id="ch-{name.removesuffix(".md")}">{_md(body)}</section>')
-    title = html.escape(site_name)
+    title = escaping.attr(site_name)
     # The article's citation metadata, as on its pages (meta.py): Zotero and indexers read it here too.
     others = [x for x in edition.languages if x != lang]
     head = meta.head_html(meta.meta_tags(edition.sources.publication, lang, "", site_name, others, "article",

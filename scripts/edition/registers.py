@@ -4,9 +4,9 @@ emendations, contents and publication data. Pure functions returning HTML
 """
 from __future__ import annotations
 
-import html
 from collections import defaultdict
 
+from . import escaping
 from .formatting import (
     document_date, document_signature, document_title, file_signature, format_date,
 )
@@ -32,7 +32,7 @@ def sort_key(text: str) -> str:
 
 
 def _esc(s: str) -> str:
-    return html.escape(s, quote=True)
+    return escaping.attr(s)
 
 
 def note_links(edition: Edition, numbers, linker: Linker) -> str:

@@ -44,10 +44,24 @@ def _no_newline(value: str) -> str:
     return value
 
 
+def _balanced(value: str) -> str:
+    # the citation styles read the article's fields as BibTeX (pybtex): braces must pair up
+    depth = 0
+    for c in value:
+        depth += {"{": 1, "}": -1}.get(c, 0)
+        if depth < 0:
+            break
+    if depth:
+        raise ValueError("braces '{' '}' do not pair up (the field is also read as BibTeX)")
+    return value
+
+
 Ident = Annotated[str, AfterValidator(check_ident)]
 Text = Annotated[str, BeforeValidator(_scalar_text)]
 Line = Annotated[str, BeforeValidator(_scalar_text), AfterValidator(_no_newline)]
 NonEmptyLine = Annotated[str, BeforeValidator(_scalar_text), AfterValidator(_no_newline), Field(min_length=1)]
+#: a line that also goes into BibTeX (the article's own citation)
+BibLine = Annotated[str, BeforeValidator(_scalar_text), AfterValidator(_no_newline), AfterValidator(_balanced)]
 Url = Annotated[str, AfterValidator(_safe_url)]
 Date = Annotated[dt.date, BeforeValidator(plain_date)]
 Lang = Literal["tr", "en"]
@@ -66,20 +80,20 @@ class EditionData(Schema):
 class ArticleFile(Schema):
     """bibliography/article.yaml: confirmed publication facts only (see its comments)."""
 
-    title: Line | None = None
-    title_en: Line | None = None
-    short_title_en: Line | None = None
+    title: BibLine | None = None
+    title_en: BibLine | None = None
+    short_title_en: BibLine | None = None
     language: Lang = "tr"
-    authors: list[NonEmptyLine] = []
-    journal: Line | None = None
-    volume: Line | None = None
-    issue: Line | None = None
+    authors: list[Annotated[NonEmptyLine, AfterValidator(_balanced)]] = []
+    journal: BibLine | None = None
+    volume: BibLine | None = None
+    issue: BibLine | None = None
     year: int | None = None
-    pages: Line | None = None
-    first_page: Line | None = None
-    last_page: Line | None = None
-    doi: Annotated[Line, Field(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
-    url: Url | None = None
+    pages: BibLine | None = None
+    first_page: BibLine | None = None
+    last_page: BibLine | None = None
+    doi: Annotated[Line, Field(pattern=r"^10\.\d{4,9}/[^\s{}]+$")] | None = None
+    url: Annotated[Url, AfterValidator(_balanced)] | None = None
     edition: EditionData = EditionData()
 
     @model_validator(mode="after")
@@ -150,7 +164,7 @@ def _plain_title(value: str) -> str:
     return value
 
 
-PlainLine = Annotated[str, AfterValidator(_no_newline), AfterValidator(_plain_title)]
+PlainLine = Annotated[str, BeforeValidator(_scalar_text), AfterValidator(_no_newline), AfterValidator(_plain_title)]
 
 
 class FrontMatter(Schema):

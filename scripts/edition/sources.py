@@ -77,6 +77,8 @@ REQUIRED_FIELDS: dict[str, list[tuple[str, ...]]] = {
     "mastersthesis": [("title",), ("author",), ("date", "year")],
     "thesis": [("title",), ("author",), ("date", "year")],
 }
+#: entry types the bibliography formats (formatting.ChicagoStyle)
+ENTRY_TYPES = frozenset(REQUIRED_FIELDS) | {"misc"}
 #: fields kept verbatim (addresses, identifiers, keys): never decoded from LaTeX
 _VERBATIM_FIELDS = {"url", "doi", "crossref", "keywords", "date", "year", "langid", "entrysubtype", "file", "eprint"}
 #: text-formatting commands whose argument is kept as plain text
@@ -148,8 +150,11 @@ def _check_entry(key: str, entry, loc: Location) -> list[Problem]:
                     setattr(person, attr, [decode_latex(x) for x in getattr(person, attr)])
             except ValueError as exc:
                 problems.append(Problem(loc, "bibtex-latex", f"entry {key!r}, {role}: {exc}"))
+    if entry.type.lower() not in ENTRY_TYPES:
+        return problems + [Problem(loc, "bibtex-type", f"entry {key!r}: unknown entry type @{entry.type} "
+                                   f"(the edition knows @{', @'.join(sorted(ENTRY_TYPES))})")]
     present = {k.lower() for k, v in entry.fields.items() if str(v).strip()} | set(entry.persons)
-    for need in REQUIRED_FIELDS.get(entry.type.lower(), [("title", "journaltitle")]):
+    for need in REQUIRED_FIELDS.get(entry.type.lower(), [("title",)]):
         if not present & set(need):
             problems.append(Problem(loc, "bibtex-field",
                                     f"@{entry.type} {key!r} has no {' or '.join(need)}"))
