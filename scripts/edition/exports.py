@@ -177,7 +177,7 @@ def bibliography_ris(edition: Edition) -> str:
 
 def downloads_page(edition: Edition, lang: str, href, pdf: bool) -> str:
     """The list on the Downloads page; `href(filename)` links a file of the shared downloads folder."""
-    from . import offline
+    from . import formats, offline
 
     L = {"tr": {"offline": "Bütün site, çevrimdışı okumak için (zip; açıp index.html dosyasını tarayıcıda açın)",
                 "single": "Tek dosyalık edisyon, {name} (HTML; metin, notlar, kaynakça ve arşiv dizini; JavaScript gerektirmez)",
@@ -192,8 +192,7 @@ def downloads_page(edition: Edition, lang: str, href, pdf: bool) -> str:
     items = [f'<li><a href="{href(offline.ZIP_NAME)}" download>{L["offline"]}</a></li>']
     for x in edition.languages:
         items.append(f'<li><a href="{href(offline.SINGLE_NAME.format(lang=x))}">{L["single"].format(name=L[x])}</a></li>')
-        if pdf:
-            items.append(f'<li><a href="{href(f"edisyon.{x}.pdf")}">{L["pdf"].format(name=L[x])}</a></li>')
+    items += formats.download_items(edition, lang, href, pdf)   # TEI, EPUB, PDF with versions and sizes
     for x in edition.languages:
         items.append(f'<li><a href="{href(f"metin.{x}.md")}" download>{L["md"].format(name=L[x])}</a></li>')
     items += [f'<li><a href="{href("kaynakca.bib")}" download>{L["bib"]}</a></li>',

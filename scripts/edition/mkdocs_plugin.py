@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files
 
 import json
 
-from . import cite, exports, material_fixes, meta, offline, parallel, registers, search
+from . import cite, exports, formats, material_fixes, meta, offline, parallel, registers, search
 from .errors import EditionError
 from .i18n import t
 from .render import ARCHIVE_DIR, Linker, Renderer
@@ -308,8 +308,11 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             document = offline.single_file(ed, lang, name, prose)
             (out / offline.SINGLE_NAME.format(lang=lang)).write_text(document, encoding="utf-8")
             if self.config.pdf:
-                offline.write_pdf(document, out / f"edisyon.{lang}.pdf")
+                formats.write_pdf(document, out / formats.PDF_NAME.format(lang=lang))
         exports.write_data_downloads(ed, site, docs)
+        formats.write_formats(ed, out, docs, lambda lang: self._site_name(config, lang))
+        for lang in ed.languages:
+            formats.fill_sizes(site / self._prefix_of(lang) / "indir.html", out, lang)
         if self.serving:
             return
         size = offline.write_zip(site, out / offline.ZIP_NAME, ed.languages)
@@ -317,6 +320,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             home = site / ("" if lang == ed.default_lang else lang) / "index.html"
             if home.exists():
                 offline.fill_size(home, size, lang)
+
+    def _prefix_of(self, lang: str) -> str:
+        return "" if lang == self.config.default_language else lang
 
     def _site_name(self, config, lang: str) -> str:
         for plugin in [config.plugins.get("i18n")]:
