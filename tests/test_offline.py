@@ -21,7 +21,8 @@ def _digest(path: Path) -> str:
 def test_exports_are_deterministic(site, tmp_path):
     again = build_site(ROOT, tmp_path / "again")
     for name in ("edisyon-cevrimdisi.zip", "edisyon.tr.html", "edisyon.en.html", "kaynakca.bib", "kaynakca.json",
-                 "kaynakca.ris", "arsiv-belgeleri.csv", "metin.tr.md", "metin.en.md"):
+                 "kaynakca.ris", "arsiv-belgeleri.csv", "metin.tr.md", "metin.en.md",
+                 "edisyon.tr.tei.xml", "edisyon.en.tei.xml", "edisyon.tr.epub", "edisyon.en.epub"):
         assert _digest(site / "downloads" / name) == _digest(again / "downloads" / name), name
 
 

@@ -90,7 +90,7 @@ section.chapter h1 { string-set: running content(); }
 p.para { position: relative; }
 p.para .para-num { position: absolute; left: -2.6em; top: 0.15em; width: 2.2em; text-align: right; }
 p.para .para-num::before { content: "¶\\00a0" attr(data-n); }
-.fn { float: footnote; font-size: 8.5pt; line-height: 1.35; text-align: left; }
+.fn { float: footnote; footnote-policy: line; font-size: 8.5pt; line-height: 1.35; text-align: left; }
 .fn::footnote-call { content: attr(data-n); font-size: 70%; vertical-align: super; line-height: 0; }
 .fn::footnote-marker { content: attr(data-n) ".\\00a0"; }
 div.footnote.notes, h2.notes-heading { display: none; }
