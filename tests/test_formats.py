@@ -270,3 +270,59 @@ def test_pdf_is_deterministic(tmp_path):
     formats.write_pdf(document, one)
     formats.write_pdf(document, two)
     assert one.read_bytes() == two.read_bytes() and one.read_bytes().startswith(b"%PDF-1.7")
+
+
+@pytest.mark.browser
+def test_the_epub_opens_pages_and_pops_up_a_note_in_epubjs(browser, site, artifacts):
+    """A reading system available here: EPUB.js (pinned in package.json) in Debian's Chromium.
+    The book opens, pages forward, and a note reference shows its footnote in a pop-up."""
+    files = {"index.html": ROOT / "tests" / "reader" / "index.html",
+             "epub.min.js": ROOT / "node_modules" / "epubjs" / "dist" / "epub.min.js",
+             "jszip.min.js": ROOT / "node_modules" / "jszip" / "dist" / "jszip.min.js",
+             "book.epub": _epub(site, "tr")}
+    types = {"html": "text/html", "js": "text/javascript", "epub": "application/epub+zip"}
+    context = browser.new_context(viewport={"width": 800, "height": 820})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    def serve(route):
+        name = route.request.url.split("reader.test/", 1)[1].split("?")[0]
+        if name in files:
+            route.fulfill(body=files[name].read_bytes(), content_type=types[name.rsplit(".", 1)[1]])
+        else:
+            route.abort()
+
+    page.route("http://reader.test/**", serve)
+    page.goto("http://reader.test/index.html")
+    page.evaluate("reader.rendition.display('savas-korkusu.xhtml')")
+    frame = page.frame_locator("#viewer iframe")
+    frame.locator("h1#s2").wait_for()
+    first = page.evaluate("reader.rendition.currentLocation().start.displayed")
+    page.evaluate("reader.rendition.next()")
+    page.wait_for_function(f"reader.rendition.currentLocation().start.displayed.page > {first['page']}")
+    second = page.evaluate("reader.rendition.currentLocation().start.displayed")
+    assert second["page"] == first["page"] + 1 and second["total"] > 3
+    visible = page.evaluate("""() => {
+        const iframe = document.querySelector('#viewer iframe');
+        const box = document.querySelector('#viewer').getBoundingClientRect();
+        const frame = iframe.getBoundingClientRect();
+        return [...iframe.contentDocument.querySelectorAll('a[role="doc-noteref"]')].map(a => {
+            const r = a.getBoundingClientRect();
+            return {id: a.id, x: frame.left + r.left + r.width / 2, y: frame.top + r.top + r.height / 2};
+        }).filter(p => p.x > box.left && p.x < box.right && p.y > box.top && p.y < box.bottom);
+    }""")
+    assert visible, "a note reference on the page shown"
+    page.mouse.click(visible[0]["x"], visible[0]["y"])   # a reader taps the note mark
+    visible = [v["id"] for v in visible]
+    popup = page.locator("#popup")
+    popup.wait_for(state="visible")
+    number = visible[0][2:]
+    note = (site / "savas-korkusu.html").read_text(encoding="utf-8")
+    assert popup.get_attribute("data-note") == f"n{number}" and popup.inner_text()[:2] == f"{number}."[:2]
+    assert len(popup.inner_text()) > 20 and f'id="n{number}"' in note
+    after = page.evaluate("reader.rendition.currentLocation().start.displayed")
+    assert after == second, "the pop-up does not turn the page"
+    page.screenshot(path=str(artifacts / "epub-note-popup.png"))
+    context.close()
+    assert errors == []
