@@ -30,10 +30,11 @@ from mkdocs.structure.files import File, Files
 
 import json
 
-from . import cite, exports, material_fixes, meta, offline, parallel, registers, search
+from . import cite, entities, exports, material_fixes, meta, offline, parallel, registers, search
+from .cards import Cards
 from .errors import EditionError
 from .i18n import t
-from .render import ARCHIVE_DIR, Linker, Renderer
+from .render import ARCHIVE_DIR, Linker, Renderer, page_url
 from .resolve import Edition, build_edition
 from .markup import split_front_matter
 from .sources import chapter_path, load_sources
@@ -52,6 +53,8 @@ class EditionConfig(Config):
     bibliography = c.ListOfItems(c.Type(str), default=["bibliography/works.bib"])
     archives = c.Type(str, default="bibliography/archives.yaml")
     publication = c.Type(str, default="bibliography/article.yaml")
+    # The register of persons, places, organisations and agreements (a folder; none if it does not exist).
+    register = c.Type(str, default="register")
     default_language = c.Type(str, default="tr")
     # Also print the one-file edition to PDF (WeasyPrint; slow, so off by default: `make pdf`).
     pdf = c.Type(bool, default=False)
@@ -91,7 +94,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             return
         try:
             sources = load_sources(self.root, Path(config.docs_dir), self.config.chapters,
-                                   self.config.bibliography, self.config.archives, self.config.publication)
+                                   self.config.bibliography, self.config.archives, self.config.publication,
+                                   self.config.register)
             self.edition = build_edition(sources, self.config.chapters, self.config.default_language)
         except EditionError as exc:
             raise PluginError(f"The edition's sources have {len(exc.problems)} problem(s):\n{exc}") from None
@@ -107,6 +111,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         generated = [f"{ARCHIVE_DIR}/{ident}.md" for ident in self.edition.sources.files]
         if len(self.edition.languages) > 1:
             generated += [f"{parallel.PARALLEL_DIR}/{name}" for name in self.config.chapters]
+        if self.edition.register:
+            generated += [entities.entity_src(ident) for ident in self.edition.register.entities]
         prefix = self._prefix(config)
         for src in generated:
             if files.get_file_from_path(src) is None:
@@ -135,7 +141,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def _page_markdown(self, markdown: str, page, config, files, lang: str, name: str) -> str:
         ed = self.edition
-        renderer = Renderer(ed, lang, Linker(name), self.emendation_ids if lang == ed.default_lang else None)
+        renderer = Renderer(ed, lang, Linker(name), self.emendation_ids if lang == ed.default_lang else None,
+                            cards=Cards())
         nav_pages = [f.src_uri for f in files.documentation_pages()]
 
         def directive(which: str) -> str:
@@ -155,6 +162,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if name.startswith(f"{ARCHIVE_DIR}/"):
             ident = name[len(ARCHIVE_DIR) + 1:-3]
             return registers.archive_file_page(ed, ed.sources.files[ident], lang, Linker(name))
+        if name.startswith(f"{entities.REGISTER_DIR}/") and ed.register:
+            return entities.entity_page(ed, ed.register.entities[name[len(entities.REGISTER_DIR) + 1:-3]], lang,
+                                        Linker(name))
         return _DIRECTIVE_LINE.sub(lambda m: directive(m.group(1)), markdown)
 
     def _directive(self, which: str, page, config, lang: str, name: str, nav_pages: list[str]) -> str:
@@ -172,6 +182,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             return registers.contents(ed, lang, linker, [self._name_of(s, lang) for s in nav_pages])
         if which == "publication":
             return registers.publication(ed, lang)
+        if which in entities.DIRECTIVES and ed.register:
+            return entities.index_page(ed, entities.DIRECTIVES[which], lang, linker)
         if which == "downloads":
             return exports.downloads_block(lang, linker)
         if which == "offline":
@@ -223,7 +235,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self._depth = 0   # a failed build must not leave the next `mkdocs serve` rebuild "inside" it
 
     def on_serve(self, server, config, builder):
-        for path in [*self.config.bibliography, self.config.archives, self.config.publication]:
+        for path in [*self.config.bibliography, self.config.archives, self.config.publication, self.config.register]:
             server.watch(str(self.root / path))
         return server
 
@@ -257,7 +269,12 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         others = [x for x in self.edition.languages if x != lang]
         context["edition_meta"] = meta.meta_tags(pub, lang, url, config.site_name, others)
         editors = pub.get("edition", {}).get("editors", {}).get(lang, "")
-        context["edition_jsonld"] = meta.json_ld(pub, lang, self.edition.default_lang, url, editors)
+        mentions = []
+        if self.edition.mentions and name in self.config.chapters:
+            base = (config.site_url or "") + self._prefix(config)
+            mentions = entities.json_ld_mentions(self.edition, self.edition.mentions.by_chapter.get((lang, name), []),
+                                                 lang, lambda src: base + page_url(src) if config.site_url else "")
+        context["edition_jsonld"] = meta.json_ld(pub, lang, self.edition.default_lang, url, editors, mentions)
         return context
 
     @event_priority(-50)
