@@ -132,9 +132,11 @@ def entity_page(edition, e: Entity, lang: str, linker) -> str:
     coords = getattr(e.entry, "coords", None)
     if coords:
         facts.append(_dd(lab["coords"], text(f"{coords[0]:.4f}, {coords[1]:.4f}")))
-    forms = e.spellings(lang)
-    if forms:
-        facts.append(_dd(lab["spellings"], text("; ".join(forms))))
+    for x in ("tr", "en"):   # both languages' forms: search finds the page by any of them
+        forms = e.spellings(x)
+        if forms:
+            facts.append(_dd(f'{lab["spellings"]} ({lab[f"name_{x}"]})', text("; ".join(forms)),
+                             f' lang="{x}"' if x != lang else ""))
     if e.entry.variants:
         facts.append(_dd(lab["variants"], text("; ".join(e.entry.variants))))
     links = [f'<a href="{url(e.entry.authority)}">{text(e.entry.authority)}</a>']

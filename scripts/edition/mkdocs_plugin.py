@@ -182,8 +182,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             return registers.contents(ed, lang, linker, [self._name_of(s, lang) for s in nav_pages])
         if which == "publication":
             return registers.publication(ed, lang)
-        if which in entities.DIRECTIVES and ed.register:
-            return entities.index_page(ed, entities.DIRECTIVES[which], lang, linker)
+        if which in entities.DIRECTIVES:
+            return entities.index_page(ed, entities.DIRECTIVES[which], lang, linker) if ed.register else ""
         if which == "downloads":
             return exports.downloads_block(lang, linker)
         if which == "offline":
