@@ -31,7 +31,8 @@ L = {
         "ended": "Bitiş", "signed_at": "Yer", "kind": "Tür", "coords": "Koordinatlar", "unknown": "bilinmiyor",
         "authority": "Kaynak kaydı", "sources": "Bilgilerin doğrulandığı kaynaklar", "mentions": "Metinde geçtiği yerler",
         "in_notes": "Notlarda", "documents": "Arşiv belgeleri", "author": "yazan", "recipient": "alıcı",
-        "subject": "konu", "none": "Metinde geçmiyor.", "note": "not", "heading": "başlık", "page": "Sayfası",
+        "subject": "konu", "none": "Metinde geçmiyor.", "none_found": "bulunamadı",
+        "none_body": "Metnin kendisinde geçmiyor.", "in_citations": "Notlardaki kaynak gösterimlerinde", "note": "not", "heading": "başlık", "page": "Sayfası",
         "count": "{n} yerde", "role": "Rolü", "register": "Dizin", "entity_pages": "Dizin sayfaları",
         "kinds": {"city": "şehir", "country": "ülke", "region": "bölge", "sea": "deniz", "other": "diğer",
                   "government": "hükümet", "ministry": "bakanlık", "party": "parti", "international": "uluslararası kuruluş",
@@ -45,7 +46,8 @@ L = {
         "ended": "Ended", "signed_at": "Place", "kind": "Kind", "coords": "Coordinates", "unknown": "unknown",
         "authority": "Authority record", "sources": "Sources the facts were checked against",
         "mentions": "Where the text mentions it", "in_notes": "In the notes", "documents": "Archival documents",
-        "author": "author", "recipient": "recipient", "subject": "subject", "none": "Not mentioned in the text.",
+        "author": "author", "recipient": "recipient", "subject": "subject", "none": "Not mentioned in the text.", "none_found": "none found",
+        "none_body": "Not named in the body text.", "in_citations": "In the references of the notes",
         "note": "note", "heading": "heading", "page": "Page", "count": "{n} places", "role": "Role",
         "register": "Register", "entity_pages": "Register pages",
         "kinds": {"city": "city", "country": "country", "region": "region", "sea": "sea", "other": "other",
@@ -102,7 +104,8 @@ def mention_html(e: Entity, lang: str, href: str, inner: str, card_id: str) -> s
 # --- pages -------------------------------------------------------------------------
 
 def _dd(label: str, value_html: str, lang_attr: str = "") -> str:
-    return f"<dt>{text(label)}</dt><dd{lang_attr}>{value_html}</dd>"
+    # spaces between the items: the search index reads the text without the markup
+    return f"<dt>{text(label)}</dt> <dd{lang_attr}>{value_html}</dd> "
 
 
 def entity_page(edition, e: Entity, lang: str, linker) -> str:
@@ -139,26 +142,30 @@ def entity_page(edition, e: Entity, lang: str, linker) -> str:
                              f' lang="{x}"' if x != lang else ""))
     if e.entry.variants:
         facts.append(_dd(lab["variants"], text("; ".join(e.entry.variants))))
-    links = [f'<a href="{url(e.entry.authority)}">{text(e.entry.authority)}</a>']
+    links = [f'<a href="{url(e.entry.authority)}">{text(e.entry.authority)}</a>'] if e.entry.authority else []
     if e.entry.wikidata:
         wd = f"https://www.wikidata.org/wiki/{e.entry.wikidata}"
         links.append(f'Wikidata: <a href="{url(wd)}">{text(e.entry.wikidata)}</a>')
-    facts.append(_dd(lab["authority"], "<br>".join(links)))
+    facts.append(_dd(lab["authority"], "<br>".join(links) or f'<span class="unknown">{text(lab["none_found"])}</span>'))
     role = e.entry.role.model_dump()[lang]
     out = [f"# {md_text(names[lang])} {{ #entity }}",
            f'<p class="entity-role">{text(role)}</p>',
            f'<dl class="entity-facts">{"".join(facts)}</dl>']
     occ = edition.mentions.occurrences(e.ident, lang) if edition.mentions else []
-    body = [o for o in occ if o.place != "note"]
+    body = [o for o in occ if o.place in ("para", "heading")]
     notes = [o for o in occ if o.place == "note"]
+    cited = [o for o in occ if o.place == "cited"]
     out.append(f'## {lab["mentions"]} {{ #mentions }}')
     if body:
         out.append('<ul class="entity-mentions">' + "".join(_occurrence(edition, o, lang, linker) for o in body) + "</ul>")
     elif not notes:
-        out.append(f"<p>{text(lab['none'])}</p>")
+        out.append(f"<p>{text(lab['none_body'])}</p>")
     if notes:
         out.append(f'## {lab["in_notes"]} {{ #notes }}')
         out.append('<ul class="entity-mentions">' + "".join(_occurrence(edition, o, lang, linker) for o in notes) + "</ul>")
+    if cited:
+        out.append(f'## {lab["in_citations"]} {{ #cited }}')
+        out.append('<ul class="entity-mentions">' + "".join(_occurrence(edition, o, lang, linker) for o in cited) + "</ul>")
     docs = documents_of(edition, e.ident)
     if docs:
         out.append(f'## {lab["documents"]} {{ #documents }}')
@@ -183,7 +190,7 @@ def _occurrence(edition, o, lang: str, linker) -> str:
     lab = L[lang]
     if o.place == "para":
         label = f"¶ {o.label}" if o.label.isdigit() else f"¶ {o.label}"
-    elif o.place == "note":
+    elif o.place in ("note", "cited"):
         label = f"{lab['note']} {o.label}"
     else:
         label = f"{lab['heading']}: {o.label}"
@@ -261,8 +268,10 @@ def json_ld_mentions(edition, ident_list: list[str], lang: str, page_url) -> lis
         item = {"@type": kind, "name": e.name[lang]}
         if e.name.get("ru"):
             item["alternateName"] = e.name["ru"]
-        same = [e.entry.authority] + ([f"https://www.wikidata.org/wiki/{e.entry.wikidata}"] if e.entry.wikidata else [])
-        item["sameAs"] = same if len(same) > 1 else same[0]
+        same = ([e.entry.authority] if e.entry.authority else []) + \
+            ([f"https://www.wikidata.org/wiki/{e.entry.wikidata}"] if e.entry.wikidata else [])
+        if same:
+            item["sameAs"] = same if len(same) > 1 else same[0]
         href = page_url(entity_src(ident))
         if href:
             item["url"] = href
@@ -310,7 +319,7 @@ def register_csv(edition, licence: str) -> str:
         w.writerow([e.ident, e.kind, e.subkind, e.name["tr"], e.name["en"], e.name.get("ru", ""), e.entry.translit or "",
                     " | ".join(e.spellings("tr")), " | ".join(e.spellings("en")), " | ".join(e.entry.variants),
                     dates[0], dates[1], getattr(e.entry, "signed_at", "") or "", coords[0], coords[1],
-                    e.entry.role.tr, e.entry.role.en, e.entry.authority, e.entry.wikidata or "",
+                    e.entry.role.tr, e.entry.role.en, e.entry.authority or "", e.entry.wikidata or "",
                     " ".join(e.entry.sources), occ["tr"], occ["en"]])
     return f"# {licence}\n" + buf.getvalue()
 
@@ -329,7 +338,7 @@ def single_file_index(edition, lang: str, linker) -> str:
             places = []
             for o in dict.fromkeys((o.chapter, o.anchor, o.place, o.label) for o in occ):
                 chapter, anchor, place, label = o
-                shown = f"¶ {label}" if place == "para" else (f"{lab['note']} {label}" if place == "note" else label)
+                shown = f"¶ {label}" if place == "para" else (f"{lab['note']} {label}" if place in ("note", "cited") else label)
                 places.append(f'<a href="#{attr(anchor)}">{text(shown)}</a>')
             dates = dates_text(e, lang)
             parts.append(f'<li id="e-{attr(e.ident)}"><strong>{text(e.sort_name(lang))}</strong>'

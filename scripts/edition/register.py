@@ -101,7 +101,7 @@ class Entry(_Base):
     spellings: Spellings
     variants: list[str] = []
     role: PerLang
-    authority: str
+    authority: str | None = None      # left out when no authority page was found
     wikidata: str | None = None
     sources: list[str] = Field(min_length=1)
 
@@ -115,7 +115,7 @@ class Entry(_Base):
     @field_validator("authority")
     @classmethod
     def _authority(cls, v):
-        return _url(v)
+        return v if v is None else _url(v)
 
     @field_validator("sources")
     @classmethod
