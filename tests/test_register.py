@@ -118,7 +118,7 @@ def test_chapter_json_ld_lists_the_entities_it_mentions():
     ed = build_edition(load_sources(root, root / "docs", chapters, ["refs.bib"], "archives.yaml", "article.yaml",
                                     "register"), chapters)
     found = entities.json_ld_mentions(ed, ed.mentions.by_chapter[("tr", "bolum.md")], "tr", lambda src: "")
-    data = json.loads(meta.json_ld({"title": "X"}, "tr", "tr", "", "", found))
+    data = json.loads(meta.json_ld({"title": "X"}, "tr", "tr", "", "", mentions=found))
     names = {(m["@type"], m["name"]) for m in data["mentions"]}
     assert names == {("Person", "Georgi Çiçerin"), ("City", "Moskova"), ("Organization", "Milletler Cemiyeti"),
                      ("CreativeWork", "Locarno Antlaşmaları")}
