@@ -141,6 +141,11 @@ def write_data_downloads(edition: Edition, site_dir: Path, docs_dir: Path) -> No
                          " ".join(str(u.note) for u in edition.uses.get(key, []))])
     (out / "arsiv-belgeleri.csv").write_text(f"# {licence_statement(edition, 'en')}\n" + buf.getvalue(), encoding="utf-8")
     (out / "kaynakca.ris").write_bytes(bibliography_ris(edition).encode("utf-8"))
+    if edition.register:
+        from .entities import register_csv, register_json
+
+        (out / "dizin.json").write_text(register_json(edition, licence_statement(edition, "en")), encoding="utf-8")
+        (out / "dizin.csv").write_text(register_csv(edition, licence_statement(edition, "en")), encoding="utf-8")
 
 
 _RIS_TYPES = {"book": "BOOK", "collection": "EDBOOK", "article": "JOUR", "incollection": "CHAP", "inbook": "CHAP",
@@ -183,12 +188,16 @@ def downloads_page(edition: Edition, lang: str, href, pdf: bool) -> str:
                 "single": "Tek dosyalık edisyon, {name} (HTML; metin, notlar, kaynakça ve arşiv dizini; JavaScript gerektirmez)",
                 "pdf": "Baskıya hazır edisyon, {name} (PDF)", "md": "Metin, {name} (Markdown, edisyonun işaretlemesiyle)",
                 "bib": "Kaynakça (BibTeX)", "csl": "Kaynakça (CSL-JSON)", "ris": "Kaynakça (RIS)",
-                "csv": "Arşiv belgeleri (CSV)", "tr": "Türkçe", "en": "İngilizce"},
+                "csv": "Arşiv belgeleri (CSV)", "tr": "Türkçe", "en": "İngilizce",
+                "reg_json": "Kişi, yer, kurum ve antlaşma dizini (JSON, iki dilde)",
+                "reg_csv": "Kişi, yer, kurum ve antlaşma dizini (CSV, iki dilde)"},
          "en": {"offline": "The whole site, for offline reading (zip; unpack it and open index.html in a browser)",
                 "single": "The edition in one file, {name} (HTML; text, notes, bibliography and archive register; no JavaScript needed)",
                 "pdf": "The edition ready to print, {name} (PDF)", "md": "The text, {name} (Markdown, in the edition's markup)",
                 "bib": "Bibliography (BibTeX)", "csl": "Bibliography (CSL-JSON)", "ris": "Bibliography (RIS)",
-                "csv": "Archival documents (CSV)", "tr": "Turkish", "en": "English"}}[lang]
+                "csv": "Archival documents (CSV)", "tr": "Turkish", "en": "English",
+                "reg_json": "Register of persons, places, organisations and agreements (JSON, both languages)",
+                "reg_csv": "Register of persons, places, organisations and agreements (CSV, both languages)"}}[lang]
     items = [f'<li><a href="{href(offline.ZIP_NAME)}" download>{L["offline"]}</a></li>']
     for x in edition.languages:
         items.append(f'<li><a href="{href(offline.SINGLE_NAME.format(lang=x))}">{L["single"].format(name=L[x])}</a></li>')
@@ -199,6 +208,9 @@ def downloads_page(edition: Edition, lang: str, href, pdf: bool) -> str:
               f'<li><a href="{href("kaynakca.json")}" download>{L["csl"]}</a></li>',
               f'<li><a href="{href("kaynakca.ris")}" download>{L["ris"]}</a></li>',
               f'<li><a href="{href("arsiv-belgeleri.csv")}" download>{L["csv"]}</a></li>']
+    if edition.register:
+        items += [f'<li><a href="{href("dizin.json")}" download>{L["reg_json"]}</a></li>',
+                  f'<li><a href="{href("dizin.csv")}" download>{L["reg_csv"]}</a></li>']
     return ('<ul class="downloads">' + "".join(items) + "</ul>\n\n"
             f'<p class="licence">{html_escape(licence_statement(edition, lang))}</p>')
 

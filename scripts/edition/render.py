@@ -11,11 +11,12 @@ import html
 import posixpath
 from dataclasses import dataclass
 
+from .cards import Cards
 from .formatting import document_html, format_locators
 from .i18n import t
 from .markup import plain_text
 from .model import (
-    Chapter, Citation, Directive, Emendation, Emphasis, Heading, NoteRef, PageBreak,
+    Chapter, Citation, Directive, Emendation, Emphasis, Heading, Mention, NoteRef, PageBreak,
     PageMarker, Paragraph, Text,
 )
 from .resolve import Edition
@@ -65,6 +66,8 @@ class SingleFileLinker(Linker):
         if anchor:
             return f"#{anchor}"
         stem = src.rsplit("/", 1)[-1].removesuffix(".md")
+        if src.startswith("dizin/"):      # entities.REGISTER_DIR: the index at the end of the file
+            return f"#e-{stem}"
         return f"#{stem}" if src.startswith(f"{ARCHIVE_DIR}/") else f"#ch-{stem}"
 
 
@@ -76,6 +79,9 @@ class Renderer:
     emendation_ids: dict[int, str] | None = None  # id(Emendation) -> anchor, for the default language
     prefix: str = ""  # prefixes every id, for pages that show two languages side by side
     notes_anchor: str = "notlar"  # the notes heading's id (one per chapter; the single file needs several)
+    #: the page's card templates (entity cards); None: mentions are plain links (the one-file edition)
+    cards: Cards | None = None
+    changed: dict[str, str] | None = None  # paragraph anchor -> marker text ("changed in 1.1"), see versions.py
     _in_note: bool = False
 
     def inline(self, content) -> str:
@@ -95,6 +101,34 @@ class Renderer:
                 out.append(f"<em>{self.inline(tok.content)}</em>")
             elif isinstance(tok, Citation):
                 out.append(self.citation(tok))
+            elif isinstance(tok, Mention):
+                out.append(self.mention(tok, self.inline(tok.content)))
+        return "".join(out)
+
+    def mention(self, tok: Mention, inner: str) -> str:
+        """A name linked to its register page, with its card (entities.card_html)."""
+        from . import entities
+
+        register = self.edition.register
+        e = register.entities.get(tok.entity) if register else None
+        if e is None:
+            return inner
+        href = self.linker.to(entities.entity_src(e.ident))
+        if self.cards is None:
+            return f'<a class="entity entity-{e.kind}" href="{html.escape(href, quote=True)}">{inner}</a>'
+        card = self.cards.add(f"{self.prefix}e-{e.ident}", entities.card_html(e, self.lang, href))
+        return entities.mention_html(e, self.lang, href, inner, card)
+
+    def heading_text(self, content) -> str:
+        """A heading's Markdown: its text, with mentions as links (the rest stays plain text)."""
+        out = []
+        for tok in content:
+            if isinstance(tok, Mention):
+                out.append(self.mention(tok, html.escape(plain_text(tok.content, reading="corrected"), quote=False)))
+            elif isinstance(tok, Emphasis):
+                out.append(self.heading_text(tok.content))
+            else:
+                out.append(plain_text((tok,), reading="corrected"))
         return "".join(out)
 
     def page_break(self, page: int) -> str:
@@ -134,7 +168,9 @@ class Renderer:
             label = html.escape(f"¶ {p.ident}")
             num = (f'<a class="para-num" href="#{self.prefix}{p.anchor}" data-n="{p.ident}" '
                    f'aria-label="{label}" title="{html.escape(t(self.lang, "para_link"))}"></a>')
-        return f'<p class="para" id="{self.prefix}{p.anchor}"{lang}>{num}{self.inline(p.content)}</p>'
+        mark = (self.changed or {}).get(p.anchor)
+        changed = f' data-changed="{html.escape(mark, quote=True)}"' if mark else ""
+        return f'<p class="para" id="{self.prefix}{p.anchor}"{lang}{changed}>{num}{self.inline(p.content)}</p>'
 
     def heading(self, h: Heading) -> str:
         attrs = [f"#{h.anchor}"]
@@ -142,7 +178,7 @@ class Renderer:
             attrs += [".supplied", f'title="{t(self.lang, "supplied_heading")}"']
         if h.lang and h.lang != self.lang:
             attrs.append(f"lang={h.lang}")
-        text = plain_text(h.content, reading="corrected")
+        text = self.heading_text(h.content)
         if h.supplied:
             text = f"[{text}]"  # the editorial convention for a supplied heading
         return f"{'#' * h.level} {text} {{ {' '.join(attrs)} }}"
@@ -210,4 +246,6 @@ class Renderer:
         notes = self.notes(chapter)
         if notes:
             parts.append(notes)
+        if self.cards:
+            parts.append(self.cards.html())
         return "\n\n".join(parts) + "\n"

@@ -18,6 +18,7 @@ from pybtex.scanner import PybtexSyntaxError
 from .errors import EditionError, Problem, fail
 from .markup import parse_chapter
 from .model import Archive, ArchivalDocument, ArchivalFile, Chapter, Location
+from .register import Register, document_refs, load_register
 
 LANGS = ("tr", "en")
 
@@ -34,6 +35,10 @@ class Sources:
     documents: dict[str, ArchivalDocument]
     publication: dict
     root: Path = field(default=Path("."))
+    #: the register of persons, places, organisations, agreements (None: the edition has none)
+    register: Register | None = None
+    #: archival document key -> {"author"|"recipient"|"subject": [register ids]}
+    document_refs: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
 
 def chapter_path(name: str, lang: str, default: str = "tr") -> str:
@@ -181,7 +186,7 @@ def load_archives(path: Path, rel: str):
 
 
 def load_sources(root: Path, docs_dir: Path, chapters: list[str], bib: list[str], archives: str,
-                 publication: str) -> Sources:
+                 publication: str, register: str | None = None) -> Sources:
     chapter_model = load_chapters(docs_dir, chapters)
     data, where = load_bibtex([root / b for b in bib], root)
     arch, files, docs = load_archives(root / archives, archives)
@@ -191,4 +196,9 @@ def load_sources(root: Path, docs_dir: Path, chapters: list[str], bib: list[str]
         key = sorted(clash)[0]
         raise fail(where[key].path, where[key].line, "key-duplicate",
                    f"key {key!r} names both a BibTeX entry and an archival document")
-    return Sources(chapter_model, data, where, arch, files, docs, pub, root)
+    reg = None
+    refs: dict = {}
+    if register and (root / register).is_dir():
+        reg = load_register(root / register, register)
+        refs = document_refs((load_yaml(root / archives, archives) or {}).get("documents"))
+    return Sources(chapter_model, data, where, arch, files, docs, pub, root, reg, refs)
