@@ -118,6 +118,19 @@ def test_tei_pointers_resolve_and_records_are_complete(site, lang):
         assert sorted(c.get(XML_ID) for c in choices) == sorted(f"em{i}" for i in range(1, len(choices) + 1))
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_tei_names_point_to_the_register_in_standoff(site, lang):
+    doc = _tei(site, lang)
+    kinds = {"persName": "listPerson/t:person", "placeName": "listPlace/t:place", "orgName": "listOrg/t:org",
+             "name": "listEvent/t:event"}
+    for element, where in kinds.items():
+        refs = {el.get("ref")[1:] for el in doc.iterfind(f".//t:text//t:{element}[@ref]", TEI_NS)}
+        entries = {el.get(XML_ID) for el in doc.iterfind(f".//t:standOff/t:{where}", TEI_NS)}
+        assert refs and refs == entries, element   # every mention has its entry, every entry is mentioned
+    for person in doc.iterfind(".//t:standOff//t:person", TEI_NS):
+        assert person.find(f"t:persName[@xml:lang='{lang}']", {**TEI_NS, "xml": "http://www.w3.org/XML/1998/namespace"}) is not None
+
+
 def test_tei_header_holds_only_confirmed_publication_data(site):
     import yaml
 

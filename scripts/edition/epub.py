@@ -10,8 +10,9 @@ registers (their HTML, re-parsed into XHTML elements). The package has the
 accessibility metadata of EPUB Accessibility 1.1 (schema.org accessMode,
 accessibilityFeature, accessibilityHazard, accessibilitySummary).
 
-Deterministic: fixed identifier (UUID 5 of the title and language), fixed modification
-date (the edition's year), fixed zip timestamps; `mimetype` first and stored.
+Deterministic: fixed identifier (UUID 5 of the title and language), the modification
+date of the changelog's current release (else the edition's year), fixed zip timestamps;
+`mimetype` first and stored.
 """
 from __future__ import annotations
 
@@ -125,8 +126,9 @@ class EpubLinker(Linker):
 
 
 class Book:
-    def __init__(self, edition: Edition, lang: str, title: str, docs_dir: Path | None = None):
+    def __init__(self, edition: Edition, lang: str, title: str, docs_dir: Path | None = None, release=None):
         self.ed, self.lang, self.title = edition, lang, title
+        self.release = release   # the changelog's current release: the book's version and date
         self.docs_dir = docs_dir
         self.em_ids = ({id(em): ident for _, _, em, ident in registers.emendations_in(edition)}
                        if lang == edition.default_lang else {})
@@ -365,7 +367,12 @@ class Book:
         from .exports import licence_statement
 
         dc("rights", licence_statement(self.ed, self.lang))
-        prop("dcterms:modified", f"{year}-01-01T00:00:00Z")
+        if self.release is not None:
+            dc("date", self.release.date.isoformat())
+            prop("dcterms:modified", f"{self.release.date.isoformat()}T00:00:00Z")
+            prop("schema:version", self.release.version)
+        else:
+            prop("dcterms:modified", f"{year}-01-01T00:00:00Z")
         for mode in ("textual",):
             prop("schema:accessMode", mode)
         prop("schema:accessModeSufficient", "textual")
@@ -434,18 +441,18 @@ def _zip(files: dict[str, bytes]) -> bytes:
     return buf.getvalue()
 
 
-def epub_bytes(edition: Edition, lang: str, title: str, docs_dir: Path | None = None) -> bytes:
-    return Book(edition, lang, title, docs_dir).build()
+def epub_bytes(edition: Edition, lang: str, title: str, docs_dir: Path | None = None, release=None) -> bytes:
+    return Book(edition, lang, title, docs_dir, release).build()
 
 
-def write_epubs(edition: Edition, out_dir: Path, docs_dir: Path | None, titles) -> list[Path]:
+def write_epubs(edition: Edition, out_dir: Path, docs_dir: Path | None, titles, release=None) -> list[Path]:
     """One EPUB per language; `titles` is a site name or a function lang -> title."""
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     for lang in edition.languages:
         title = titles(lang) if callable(titles) else titles
         path = out_dir / FILE_NAME.format(lang=lang)
-        path.write_bytes(epub_bytes(edition, lang, title, docs_dir))
+        path.write_bytes(epub_bytes(edition, lang, title, docs_dir, release))
         paths.append(path)
     return paths
 

@@ -50,9 +50,10 @@ def download_items(edition: Edition, lang: str, href, pdf: bool) -> list[str]:
     return items
 
 
-def write_formats(edition: Edition, out: Path, docs_dir: Path, title_of, register=None) -> None:
-    tei.write_tei(edition, out, docs_dir, register)
-    epub.write_epubs(edition, out, docs_dir, title_of)
+def write_formats(edition: Edition, out: Path, docs_dir: Path, title_of, release=None) -> None:
+    """TEI and EPUB per language; `release` (the changelog's current one) dates and numbers them."""
+    tei.write_tei(edition, out, docs_dir, release=release)
+    epub.write_epubs(edition, out, docs_dir, title_of, release)
 
 
 def human_size(size: int, lang: str) -> str:

@@ -358,7 +358,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             if self.config.pdf:
                 formats.write_pdf(document, out / formats.PDF_NAME.format(lang=lang))
         exports.write_data_downloads(ed, site, docs)
-        formats.write_formats(ed, out, docs, lambda lang: self._site_name(config, lang))
+        formats.write_formats(ed, out, docs, lambda lang: self._site_name(config, lang),
+                              self.versions.current if self.versions else None)
         for lang in ed.languages:
             formats.fill_sizes(site / self._prefix_of(lang) / "indir.html", out, lang)
         if self.serving:

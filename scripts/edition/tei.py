@@ -20,8 +20,10 @@ joining strings). Layout:
   `page-N` as on the site), `note @n @place="foot" @xml:id="nN"` at its reference,
   `choice/sic/corr` for each emendation (`@xml:id` = the site's `emN`), `bibl @corresp`
   for each citation, with `citedRange` for its locators;
-- the seam for the register of people, places and organisations: `ENTITY_ELEMENTS`
-  maps an entity kind to its inline element and its list in `standOff`.
+- a mention of the register (people, places, organisations, agreements) is
+  `persName`/`placeName`/`orgName`/`name type="agreement"` `@ref` to its entry in
+  `standOff` (`listPerson`/`listPlace`/`listOrg`/`listEvent`): names per language, dates,
+  coordinates, authority and Wikidata addresses, role.
 """
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ from lxml import etree
 
 from .markup import iter_tokens, split_front_matter
 from .model import (
-    ArchivalDocument, Chapter, Citation, Directive, Emendation, Emphasis, Heading, NoteRef,
+    ArchivalDocument, Chapter, Citation, Directive, Emendation, Emphasis, Heading, Mention, NoteRef,
     PageBreak, PageMarker, Paragraph, Text,
 )
 from .registers import emendations_in
@@ -49,11 +51,12 @@ _LANG_NAMES = {"tr": {"tr": "Türkçe", "en": "İngilizce", "ru": "Rusça", "de"
                "en": {"tr": "Turkish", "en": "English", "ru": "Russian", "de": "German", "fr": "French"}}
 _LOCATOR_UNITS = {"page": "page", "sheet": "folio", "number": "number"}
 
-# The register of people, places and organisations (issue 12) adds an inline token for a
-# mention of an entity; its kind chooses the element and the list it points to in standOff.
-ENTITY_ELEMENTS = {"person": ("persName", "listPerson", "person"),
-                   "place": ("placeName", "listPlace", "place"),
-                   "org": ("orgName", "listOrg", "org")}
+# The register of people, places, organisations and agreements (issue 12): the inline
+# element of a mention of each kind, and its list and item in standOff.
+ENTITY_ELEMENTS = {"person": ("persName", "listPerson", "person", "persName"),
+                   "place": ("placeName", "listPlace", "place", "placeName"),
+                   "organisation": ("orgName", "listOrg", "org", "orgName"),
+                   "agreement": ("name", "listEvent", "event", "label")}
 
 L = {
     "tr": {
@@ -64,7 +67,7 @@ L = {
         "date_unknown": "bilinmiyor", "bibliography": "Kaynakça", "archives": "Arşiv dizini",
         "supplied": "başlık editörlerce eklenmiştir", "source_pdf": "Metin, derginin yayımladığı PDF'e dayanır.",
         "pages": "Sayfa işaretleri (pb) PDF'in sayfa sırasını verir; basılı sayfa numaraları bilinmemektedir.",
-        "emendations": "Düzeltmeler",
+        "emendations": "Düzeltmeler", "version": "sürüm",
     },
     "en": {
         "edition": "digital edition", "translation": "translation into English", "publisher": "The editors of the digital edition",
@@ -74,7 +77,7 @@ L = {
         "date_unknown": "unknown", "bibliography": "Bibliography", "archives": "Archive register",
         "supplied": "heading supplied by the editors", "source_pdf": "The text is based on the PDF published by the journal.",
         "pages": "Page markers (pb) give the sequence of the PDF's pages; the printed page numbers are unknown.",
-        "emendations": "Emendations",
+        "emendations": "Emendations", "version": "version",
     },
 }
 
@@ -107,11 +110,13 @@ def _append_text(el, text: str) -> None:
 
 
 class TeiWriter:
-    def __init__(self, edition: Edition, lang: str, principles: str = "", register=None):
+    def __init__(self, edition: Edition, lang: str, principles: str = "", register=None, release=None):
         self.ed = edition
+        self.release = release   # the changelog's current release (version, date), if any
         self.lang = lang
         self.principles = principles
-        self.register = register   # the entity register (issue 12), when it lands
+        # the register of people, places, organisations and agreements (issue 12), if any
+        self.register = register if register is not None else getattr(edition, "register", None)
         self.em_ids = ({id(em): ident for _, _, em, ident in emendations_in(edition)}
                        if lang == edition.default_lang else {})
         self.entities_used: dict[str, set[str]] = {}
@@ -143,17 +148,19 @@ class TeiWriter:
                 for loc in tok.locators:
                     _el(bibl, "citedRange", unit=_LOCATOR_UNITS[loc.kind], **({"from": loc.start, "to": loc.end}
                                                                                if loc.end else {"n": loc.start}))
-            elif type(tok).__name__ == "Mention":   # the register's token (issue 12): the seam
+            elif isinstance(tok, Mention):
                 self.mention(parent, tok, in_note=in_note, chapter=chapter)
 
-    def mention(self, parent, tok, *, in_note: bool, chapter) -> None:
-        """`Mention(entity, content)`: persName/placeName/orgName @ref to the standOff lists."""
-        entity = tok.entity
-        kind = getattr(entity, "kind", None) or getattr(self.register, "kind_of", lambda e: "person")(entity)
-        element = ENTITY_ELEMENTS.get(kind, ENTITY_ELEMENTS["person"])[0]
-        ident = getattr(entity, "ident", None) or getattr(entity, "id", None) or str(entity)
-        self.entities_used.setdefault(kind, set()).add(ident)
-        self.inline(_el(parent, element, ref=f"#{ident}"), tok.content, in_note=in_note, chapter=chapter)
+    def mention(self, parent, tok: Mention, *, in_note: bool, chapter) -> None:
+        """persName/placeName/orgName (name type="agreement") @ref to its entry in standOff."""
+        entity = self.register.entities.get(tok.entity) if self.register else None
+        if entity is None:   # no register in this edition: the words only
+            self.inline(parent, tok.content, in_note=in_note, chapter=chapter)
+            return
+        element = ENTITY_ELEMENTS[entity.kind][0]
+        self.entities_used.setdefault(entity.kind, set()).add(entity.ident)
+        el = _el(parent, element, ref=f"#{entity.ident}", type="agreement" if entity.kind == "agreement" else None)
+        self.inline(el, tok.content, in_note=in_note, chapter=chapter)
 
     # -- blocks ------------------------------------------------------------------------
     def chapter(self, container, chapter: Chapter) -> None:
@@ -209,10 +216,17 @@ class TeiWriter:
             rs = _el(ts, "respStmt", xml_id="translators")
             _el(rs, "resp", labels["translation"])
             _el(rs, "name", editors)
+        if self.release is not None:
+            es = _el(fd, "editionStmt")
+            edition = _el(es, "edition", n=self.release.version)
+            edition.text = f"{labels['version']} {self.release.version}, "
+            _el(edition, "date", self.release.date.isoformat(), when=self.release.date.isoformat())
         ps = _el(fd, "publicationStmt")
         _el(ps, "publisher", labels["publisher"])
         year = pub.get("edition", {}).get("year")
-        if year:
+        if self.release is not None:
+            _el(ps, "date", self.release.date.isoformat(), when=self.release.date.isoformat())
+        elif year:
             _el(ps, "date", str(year), when=str(year))
         av = _el(ps, "availability")
         licence = pub.get("edition", {}).get("licence", "CC BY 4.0")
@@ -397,21 +411,52 @@ class TeiWriter:
             _el(origin, "origDate", labels["undated"])
 
     def standoff(self, tei) -> None:
-        """The entity lists (issue 12), when the register exists and the text mentions entities."""
+        """The register's entries the text mentions, in listPerson/listPlace/listOrg/listEvent."""
         if not self.register or not self.entities_used:
             return
         so = _el(tei, "standOff")
-        for kind, (_, list_tag, item_tag) in ENTITY_ELEMENTS.items():
-            used = sorted(self.entities_used.get(kind, ()))
+        for kind, (_, list_tag, item_tag, name_tag) in ENTITY_ELEMENTS.items():
+            used = [e for e in self.register.entities.values()
+                    if e.kind == kind and e.ident in self.entities_used.get(kind, ())]
             if not used:
                 continue
             lst = _el(so, list_tag)
-            for ident in used:
-                entity = self.register.get(ident) if hasattr(self.register, "get") else None
-                item = _el(lst, item_tag, xml_id=ident)
-                name = getattr(entity, "name", None)
-                label = name.get(self.lang) if isinstance(name, dict) else (name or ident)
-                _el(item, {"person": "persName", "place": "placeName", "org": "orgName"}[kind], label)
+            for entity in used:
+                self.entity(lst, entity, item_tag, name_tag)
+
+    def entity(self, parent, entity, item_tag: str, name_tag: str) -> None:
+        e = entity.entry
+        date = lambda value: value.iso if value is not None else None
+        attrs = {}
+        if entity.kind == "agreement" and getattr(e, "signed", None) is not None:
+            attrs["when"] = date(e.signed)
+        item = _el(parent, item_tag, xml_id=entity.ident, **attrs)
+        ids = [(e.authority, "URI"), (f"https://www.wikidata.org/wiki/{e.wikidata}" if e.wikidata else None, "wikidata")]
+        if entity.kind == "agreement":   # event: idno first, then its labels
+            for value, kind in ids:
+                if value:
+                    _el(item, "idno", value, type=kind)
+        names = entity.name
+        order = [self.lang] + [x for x in ("tr", "en", "ru") if x != self.lang]
+        for code in order:
+            if names.get(code):
+                _el(item, name_tag, names[code], xml_lang=code)
+        if getattr(e, "translit", None):
+            _el(item, name_tag, e.translit, type="transliterated", xml_lang="ru-Latn")
+        if entity.kind == "person":
+            if getattr(e, "born", None) is not None:
+                _el(item, "birth", when=date(e.born))
+            if getattr(e, "died", None) is not None:
+                _el(item, "death", when=date(e.died))
+        if entity.kind == "place" and getattr(e, "coords", None):
+            _el(_el(item, "location"), "geo", f"{e.coords[0]} {e.coords[1]}")
+        if entity.kind != "agreement":
+            for value, kind in ids:
+                if value:
+                    _el(item, "idno", value, type=kind)
+        role = getattr(e.role, self.lang, None)
+        if role:
+            _el(item, "note", role, type="role")
 
     # -- the document ------------------------------------------------------------------
     def document(self) -> etree._Element:
@@ -435,8 +480,9 @@ class TeiWriter:
 
 
 _MIXED = {"p", "head", "note", "bibl", "hi", "sic", "corr", "supplied", "title", "persName", "resp", "name",
-          "publisher", "licence", "summary", "language", "surname", "forename", "author", "editor", "date",
-          "biblScope", "pubPlace", "settlement", "repository", "idno", "origDate", "locus", "placeName", "orgName"}
+          "publisher", "licence", "summary", "edition", "language", "surname", "forename", "author", "editor", "date",
+          "biblScope", "pubPlace", "settlement", "repository", "idno", "origDate", "locus", "placeName", "orgName",
+          "label", "geo", "birth", "death"}
 
 
 def _indent(el, level: int = 0) -> None:
@@ -466,25 +512,26 @@ def _principles(markdown_text: str) -> list[str]:
     return out
 
 
-def tei_bytes(edition: Edition, lang: str, docs_dir: Path | None = None, register=None) -> bytes:
+def tei_bytes(edition: Edition, lang: str, docs_dir: Path | None = None, register=None, release=None) -> bytes:
     principles = ""
     if docs_dir is not None:
         source = Path(docs_dir) / chapter_path("ilkeler.md", lang, edition.default_lang)
         if source.exists():
             principles = source.read_text(encoding="utf-8")
-    root = TeiWriter(edition, lang, principles, register).document()
+    root = TeiWriter(edition, lang, principles, register, release).document()
     model = ('<?xml-model href="http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng" '
              'type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n')
     body = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + model.encode() + body + b"\n"
 
 
-def write_tei(edition: Edition, out_dir: Path, docs_dir: Path | None = None, register=None) -> list[Path]:
+def write_tei(edition: Edition, out_dir: Path, docs_dir: Path | None = None, register=None,
+              release=None) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     for lang in edition.languages:
         path = out_dir / FILE_NAME.format(lang=lang)
-        path.write_bytes(tei_bytes(edition, lang, docs_dir, register))
+        path.write_bytes(tei_bytes(edition, lang, docs_dir, register, release))
         paths.append(path)
     return paths
 
