@@ -229,6 +229,8 @@ def test_formats_are_on_the_downloads_page_with_version_and_size_and_in_the_zip(
                 item = next(li for li in main.select("ul.downloads li") if li.a["href"].endswith(f"edisyon.{x}.{name}"))
                 assert version in item.get_text()
                 assert re.fullmatch(r"\d+(?:[.,]\d)? (?:kB|MB)", item.select_one(".dl-size").get_text())
+        sizes = [span.get_text() for span in main.select("ul.downloads li .dl-size")]
+        assert len(sizes) == len(main.select("ul.downloads li")) and "…" not in sizes, "every download's size"
     with zipfile.ZipFile(site / "downloads" / "edisyon-cevrimdisi.zip") as zf:
         names = set(zf.namelist())
     assert {f"edisyon/downloads/edisyon.{x}.{ext}" for x in LANGS for ext in ("tei.xml", "epub")} <= names

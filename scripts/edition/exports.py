@@ -211,6 +211,7 @@ def downloads_page(edition: Edition, lang: str, href, pdf: bool) -> str:
     if edition.register:
         items += [f'<li><a href="{href("dizin.json")}" download>{L["reg_json"]}</a></li>',
                   f'<li><a href="{href("dizin.csv")}" download>{L["reg_csv"]}</a></li>']
+    items = formats.with_sizes(items)   # every file's size, filled in once the files exist
     return ('<ul class="downloads">' + "".join(items) + "</ul>\n\n"
             f'<p class="licence">{html_escape(licence_statement(edition, lang))}</p>')
 

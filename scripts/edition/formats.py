@@ -50,6 +50,18 @@ def download_items(edition: Edition, lang: str, href, pdf: bool) -> list[str]:
     return items
 
 
+def with_sizes(items: list[str]) -> list[str]:
+    """A size placeholder after the link of every download item that has none yet."""
+    out = []
+    for item in items:
+        m = re.search(r'<a href="([^"]+)"', item)
+        if m and "dl-size" not in item:
+            name = html.unescape(m.group(1)).rsplit("/", 1)[-1]
+            item = item.replace("</a>", f"</a> ({size_placeholder(name)})", 1)
+        out.append(item)
+    return out
+
+
 def write_formats(edition: Edition, out: Path, docs_dir: Path, title_of, release=None) -> None:
     """TEI and EPUB per language; `release` (the changelog's current one) dates and numbers them."""
     tei.write_tei(edition, out, docs_dir, release=release)

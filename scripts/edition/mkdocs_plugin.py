@@ -365,6 +365,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if self.serving:
             return
         size = offline.write_zip(site, out / offline.ZIP_NAME, ed.languages)
+        for lang in ed.languages:   # the zip's own size (its copy of the page shows "…")
+            formats.fill_sizes(site / self._prefix_of(lang) / "indir.html", out, lang)
         for lang in ed.languages:
             home = site / ("" if lang == ed.default_lang else lang) / "index.html"
             if home.exists():
