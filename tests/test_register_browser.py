@@ -59,3 +59,30 @@ def test_a_mention_is_a_plain_link_without_javascript_and_reachable_by_keyboard(
     page.locator("ul.entity-mentions a[href$='sovyet-tepkisi.html#p26']").click()
     page.wait_for_url(f"{server}/sovyet-tepkisi.html#p26")
     context.close()
+
+
+def test_entity_pages_work_in_the_offline_zip_from_file_urls(site, browser, tmp_path):
+    import zipfile
+
+    with zipfile.ZipFile(site / "downloads" / "edisyon-cevrimdisi.zip") as zf:
+        zf.extractall(tmp_path)
+        names = set(zf.namelist())
+    assert {"edisyon/dizin/chicherin.html", "edisyon/en/dizin/chicherin.html", "edisyon/kisiler.html"} <= names
+    root = (tmp_path / "edisyon").as_uri()
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{root}/en/sovyet-tepkisi.html#p26")
+    page.locator("#p26 a.entity[href$='dizin/chicherin.html']").first.click()
+    page.wait_for_url(f"{root}/en/dizin/chicherin.html")
+    page.locator("ul.entity-mentions a[href$='sovyet-tepkisi.html#p26']").click()
+    page.wait_for_url(f"{root}/en/sovyet-tepkisi.html#p26")
+    page.goto(f"{root}/kisiler.html")
+    page.locator("ul.entity-index a[href$='dizin/surits.html']").click()
+    page.wait_for_url(f"{root}/dizin/surits.html")
+    search(page, "Чичерин")
+    hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    assert any(h.startswith(f"{root}/dizin/chicherin.html") for h in hrefs), hrefs[:5]
+    context.close()
+    assert [u for u in requests if not u.startswith("file://")] == []
