@@ -120,10 +120,29 @@ class Renderer:
         if e is None:
             return inner
         href = self.linker.to(entities.entity_src(e.ident))
+        if len(tok.content) == 1 and isinstance(tok.content[0], Emendation):
+            return self._emended_mention(e, tok.content[0], href)
         if self.cards is None:
             return f'<a class="entity entity-{e.kind}" href="{html.escape(href, quote=True)}">{inner}</a>'
         card = self.cards.add(f"{self.prefix}e-{e.ident}", entities.card_html(e, self.lang, href))
         return entities.mention_html(e, self.lang, href, inner, card)
+
+    def _emended_mention(self, e, em: Emendation, href: str) -> str:
+        """An emended name ({~~Reigtag~>Reichstag~~}) is one element, link and emendation at once
+        (a card trigger inside a link would nest interactive elements): its card gives the entity
+        and the source reading."""
+        from . import entities
+
+        note = t(self.lang, "emended_from").format(original=em.original) + (f" ({em.reason})" if em.reason else "")
+        anchor = (self.emendation_ids or {}).get(id(em), "")
+        ident = f' id="{self.prefix}{anchor}"' if anchor else ""
+        if self.cards is None:
+            card = f' title="{attr(note)}"'
+        else:
+            key = f"{self.prefix}e-{e.ident}-em-{_digest(em.original, em.reason or '')}"
+            card = f' data-card="{attr(self.cards.add(key, entities.card_html(e, self.lang, href) + f"<p>{text(note)}</p>"))}"'
+        return (f'<a class="entity entity-{e.kind} emendation"{ident} href="{attr(href)}" '
+                f'data-sic="{attr(em.original)}"{card}>{text(em.corrected)}</a>')
 
     def heading_text(self, content) -> str:
         """A heading's Markdown: its text, with mentions as links (the rest stays plain text)."""
