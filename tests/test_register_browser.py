@@ -89,7 +89,7 @@ def test_entity_pages_work_in_the_offline_zip_from_file_urls(site, browser, tmp_
         names = set(zf.namelist())
     assert {"edisyon/dizin/chicherin.html", "edisyon/en/dizin/chicherin.html", "edisyon/kisiler.html"} <= names
     root = (tmp_path / "edisyon").as_uri()
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
