@@ -10,7 +10,7 @@ import io
 import json
 import unicodedata
 
-from .escaping import attr, text, url
+from .escaping import attr, csv_cell, text, url
 from .formatting import format_date
 from .markup import plain_text
 from .register import KINDS, Entity, Register
@@ -321,11 +321,11 @@ def register_csv(edition, licence: str) -> str:
         occ = {lang: " ".join(sorted({f"{o.chapter.removesuffix('.md')}#{o.anchor}"
                                       for o in edition.mentions.occurrences(e.ident, lang)}))
                if edition.mentions else "" for lang in ("tr", "en")}
-        w.writerow([e.ident, e.kind, e.subkind, e.name["tr"], e.name["en"], e.name.get("ru", ""), e.entry.translit or "",
+        w.writerow([csv_cell(x) for x in [e.ident, e.kind, e.subkind, e.name["tr"], e.name["en"], e.name.get("ru", ""), e.entry.translit or "",
                     " | ".join(e.spellings("tr")), " | ".join(e.spellings("en")), " | ".join(e.entry.variants),
                     dates[0], dates[1], getattr(e.entry, "signed_at", "") or "", coords[0], coords[1],
                     e.entry.role.tr, e.entry.role.en, e.entry.authority or "", e.entry.wikidata or "",
-                    " ".join(e.entry.sources), occ["tr"], occ["en"]])
+                    " ".join(e.entry.sources), occ["tr"], occ["en"]]])
     return f"# {licence}\n" + buf.getvalue()
 
 

@@ -4,7 +4,7 @@ schema.org ScholarlyArticle (the English pages as a translationOfWork).
 Only confirmed publication data appears; unknown fields are left out."""
 from __future__ import annotations
 
-import json
+from . import escaping
 
 OG_LOCALES = {"tr": "tr_TR", "en": "en_US"}
 
@@ -75,5 +75,5 @@ def json_ld(pub: dict, lang: str, default_lang: str, page_url: str, translator: 
         data["dateModified"] = modified
     if mentions:
         data["mentions"] = mentions   # the register entries the page names (entities.json_ld_mentions)
-    # "</" must not end the script element early
-    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    # no text can end the script element or open a comment: "<", ">", "&", U+2028/9 escaped
+    return escaping.json_script(data)

@@ -6,13 +6,13 @@ Both are deterministic: the same sources give byte-identical files.
 """
 from __future__ import annotations
 
-import html
 import os
 import zipfile
 from pathlib import Path
 
 import markdown
 
+from . import escaping
 from . import registers
 from .render import Renderer, SingleFileLinker
 from .resolve import Edition
@@ -80,8 +80,8 @@ def offline_link(lang: str, href: str, downloads_page: str) -> str:
                           "diğer biçimler ve veri: İndir"),
                    "en": ("Download the whole edition for offline reading (zip)",
                           "other formats and data: Downloads")}[lang]
-    return (f'{OFFLINE_START}<p class="offline-download"><a href="{html.escape(href)}" download>{label}</a> '
-            f'(<span class="offline-size">…</span>); <a href="{html.escape(downloads_page)}">{more}</a></p>'
+    return (f'{OFFLINE_START}<p class="offline-download"><a href="{escaping.attr(href)}" download>{label}</a> '
+            f'(<span class="offline-size">…</span>); <a href="{escaping.attr(downloads_page)}">{more}</a></p>'
             f'{OFFLINE_END}')
 
 
@@ -152,7 +152,7 @@ def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, st
     for name, text in prose.items():
         body = text.replace("{emendations}", registers.emendations(edition, lang, linker))
         parts.append(f'<section class="chapter" id="ch-{name.removesuffix(".md")}">{_md(body)}</section>')
-    title = html.escape(site_name)
+    title = escaping.attr(site_name)
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
             f"<style>{SINGLE_CSS}</style>\n</head>\n<body>\n<main>\n" + "\n".join(parts) + "\n</main>\n</body>\n</html>\n")
