@@ -55,9 +55,10 @@ release: $(VENV)/.test-deps
 publish: $(VENV)/.site-deps
 	$(BIN)/python -m edition.release publish dist public
 
-# The Nu HTML Checker (runs offline on Java), pinned in package-lock.json.
+# The Nu HTML Checker (runs offline on Java), Ace by DAISY and EPUB.js, pinned in package-lock.json;
+# Ace drives Debian's chromium through Puppeteer, which must not download a browser of its own.
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 
 # The benchmark (not a test): build times, page weight, offline size, growth, pandoc as peer.
 bench: $(VENV)/.test-deps

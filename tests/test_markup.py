@@ -82,7 +82,7 @@ def test_rendering_escapes_any_text(text):
     parser.feed(out)
     parser.close()
     assert parser.tags == []                       # no element came from the text
-    assert html.unescape("".join(parser.out)) == text
+    assert "".join(parser.out) == text              # the parser has already decoded the references once
 
 
 @settings(max_examples=200, deadline=None)

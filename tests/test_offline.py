@@ -22,7 +22,7 @@ def test_exports_are_deterministic(site, tmp_path):
     again = build_site(ROOT, tmp_path / "again")
     for name in ("edisyon-cevrimdisi.zip", "edisyon.tr.html", "edisyon.en.html", "kaynakca.bib", "kaynakca.json",
                  "kaynakca.biblatex.bib", "kaynakca.ris", "arsiv-belgeleri.csv", "metin.tr.md", "metin.en.md",
-                 "README.txt"):
+                 "README.txt", "edisyon.tr.tei.xml", "edisyon.en.tei.xml", "edisyon.tr.epub", "edisyon.en.epub"):
         assert _digest(site / "downloads" / name) == _digest(again / "downloads" / name), name
 
 

@@ -159,33 +159,44 @@ def write_data_downloads(edition: Edition, site_dir: Path, docs_dir: Path) -> No
             " ".join(str(u.note) for u in edition.uses.get(key, [])))])
     (out / "arsiv-belgeleri.csv").write_text(buf.getvalue(), encoding="utf-8")
     (out / "README.txt").write_text(downloads_readme(edition), encoding="utf-8")
+    if edition.register:
+        from .entities import register_csv, register_json
+
+        (out / "dizin.json").write_text(register_json(edition, licence_statement(edition, "en")), encoding="utf-8")
+        (out / "dizin.csv").write_text(register_csv(edition, licence_statement(edition, "en")), encoding="utf-8")
 
 
 def downloads_page(edition: Edition, lang: str, href, pdf: bool) -> str:
     """The list on the Downloads page; `href(filename)` links a file of the shared downloads folder.
     The offline zip's item is marked so that the copy inside the zip leaves it out."""
-    from . import offline
+    from . import formats, offline
 
     L = {"tr": {"offline": "Bütün site, çevrimdışı okumak için (zip; açıp index.html dosyasını tarayıcıda açın)",
                 "single": "Tek dosyalık edisyon, {name} (HTML; metin, notlar, kaynakça ve arşiv dizini; JavaScript gerektirmez)",
                 "pdf": "Baskıya hazır edisyon, {name} (PDF)", "md": "Metin, {name} (Markdown, edisyonun işaretlemesiyle)",
                 "csv": "Arşiv belgeleri (CSV)", "readme": "Dosyaların açıklaması ve lisans (metin)",
-                "tr": "Türkçe", "en": "İngilizce"},
+                "tr": "Türkçe", "en": "İngilizce",
+                "reg_json": "Kişi, yer, kurum ve antlaşma dizini (JSON, iki dilde)",
+                "reg_csv": "Kişi, yer, kurum ve antlaşma dizini (CSV, iki dilde)"},
          "en": {"offline": "The whole site, for offline reading (zip; unpack it and open index.html in a browser)",
                 "single": "The edition in one file, {name} (HTML; text, notes, bibliography and archive register; no JavaScript needed)",
                 "pdf": "The edition ready to print, {name} (PDF)", "md": "The text, {name} (Markdown, in the edition's markup)",
                 "csv": "Archival documents (CSV)", "readme": "What the files are, and their licence (text)",
-                "tr": "Turkish", "en": "English"}}[lang]
+                "tr": "Turkish", "en": "English",
+                "reg_json": "Register of persons, places, organisations and agreements (JSON, both languages)",
+                "reg_csv": "Register of persons, places, organisations and agreements (CSV, both languages)"}}[lang]
     link = lambda name, label, dl=True: (f'<li><a href="{escaping.attr(href(name))}"{" download" if dl else ""}>'
                                          f'{escaping.text(label)}</a></li>')
     items = [offline.OFFLINE_START + link(offline.ZIP_NAME, L["offline"]) + offline.OFFLINE_END]
     for x in edition.languages:
         items.append(link(offline.SINGLE_NAME.format(lang=x), L["single"].format(name=L[x]), False))
-        if pdf:
-            items.append(link(f"edisyon.{x}.pdf", L["pdf"].format(name=L[x]), False))
+    items += formats.download_items(edition, lang, href, pdf)   # TEI, EPUB, PDF with versions and sizes
     for x in edition.languages:
         items.append(link(f"metin.{x}.md", L["md"].format(name=L[x])))
     items += [link(name, label) for name, label in _BIB_LABELS[lang].items()]
     items += [link("arsiv-belgeleri.csv", L["csv"]), link("README.txt", L["readme"], False)]
+    if edition.register:
+        items += [link("dizin.json", L["reg_json"]), link("dizin.csv", L["reg_csv"])]
+    items = formats.with_sizes(items)   # every file's size, filled in once the files exist
     return ('<ul class="downloads">' + "".join(items) + "</ul>\n\n"
             f'<p class="licence">{escaping.text(licence_statement(edition, lang))}</p>')

@@ -11,6 +11,8 @@ The markup (documented in docs/katki.md) is deliberately small:
     {~~Reigtag~>Reichstag~~}             an emendation: source reading ~> correction
     {>>reason<<}                         optional reason, right after an emendation
     *text*                               emphasis
+    [Chamberlain]{=austen-chamberlain}   a mention of a register entry (disambiguation)
+    [Ankara]{=-}                         not a mention, although a spelling of the register
     {contents}                           a generated block (on its own line)
 
 Everything here is pure: text in, model (or a located EditionError) out.
@@ -23,14 +25,15 @@ import re
 from .errors import fail
 from .model import (
     Block, Chapter, Citation, Directive, Emendation, Emphasis, Heading, Inline,
-    Location, Locator, Note, NoteRef, PageBreak, PageMarker, Paragraph, Text,
+    Location, Locator, Mention, Note, NoteRef, PageBreak, PageMarker, Paragraph, Text,
 )
 
 #: longest paragraph or note accepted, in characters (a runaway block fails fast instead of slowly)
 MAX_BLOCK = 100_000
 
 DIRECTIVES = {"contents", "publication", "bibliography", "archives", "newspapers", "changelog",
-              "emendations", "downloads", "citeguide", "offline", "downloadsall"}
+              "emendations", "downloads", "citeguide", "offline", "downloadsall",
+              "persons", "places", "organisations", "agreements"}
 
 _PARA = re.compile(r"^((?:\{pb \d+\}\s*)?)\{¶([a-z]*\d+)((?:\s+lang=[a-z]{2})?)\}\s+(.*)$", re.S)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*\{([^{}]*)\}\s*$")
@@ -139,8 +142,8 @@ def parse_inline(text: str, path: str, line: int, *, in_note: bool = False,
     i = 0
     n = len(text)
     brackets = _bracket_pairs(text)
-    # where a citation starts: the only '[' (besides '[^') that is markup
-    cite_starts = sorted(k for k, close in brackets.items() if text.startswith("]{@", close))
+    # where a citation or a mention starts: the only '[' (besides '[^') that is markup
+    cite_starts = sorted(k for k, close in brackets.items() if text.startswith(("]{@", "]{="), close))
 
     def next_special(j: int) -> int:
         """Start of the next possible markup at or after j (plain text runs up to it)."""
@@ -177,6 +180,21 @@ def parse_inline(text: str, path: str, line: int, *, in_note: bool = False,
                 inner = parse_inline(text[i + 1:close], path, line, in_note=in_note, in_citation=True)
                 key, locators = parse_citation_target(text[close + 3:end], path, line)
                 out.append(Citation(key, inner, locators, Location(path, line)))
+                i = end + 1
+            elif close != -1 and text.startswith("]{=", close):
+                end = text.find("}", close)
+                target = text[close + 3:end] if end != -1 else ""
+                if end == -1 or not re.fullmatch(r"-|[a-z0-9][a-z0-9-]*", target):
+                    raise fail(path, line, "markup", "a mention is written [name]{=register-id} "
+                               f"(or [name]{{=-}} for none), near {text[i:i + 30]!r}")
+                if in_citation:
+                    raise fail(path, line, "markup", "names inside a citation are not linked: "
+                               f"remove {{={target}}}")
+                inner = parse_inline(text[i + 1:close], path, line, in_note=in_note, in_citation=in_citation)
+                if any(isinstance(t, Mention) for t in iter_tokens(inner)):
+                    raise fail(path, line, "markup", "mentions cannot nest")
+                flush()
+                out.append(Mention(target, inner, True, Location(path, line)))
                 i = end + 1
             else:
                 j = next_special(i + 1)
@@ -277,7 +295,7 @@ def iter_tokens(content, *, into_citations: bool = True):
     """Depth-first walk over inline tokens."""
     for tok in content:
         yield tok
-        if isinstance(tok, Emphasis) or (into_citations and isinstance(tok, Citation)):
+        if isinstance(tok, (Emphasis, Mention)) or (into_citations and isinstance(tok, Citation)):
             yield from iter_tokens(tok.content, into_citations=into_citations)
 
 
@@ -289,6 +307,6 @@ def plain_text(content, *, reading: str = "original") -> str:
             out.append(tok.text)
         elif isinstance(tok, Emendation):
             out.append(tok.original if reading == "original" else tok.corrected)
-        elif isinstance(tok, (Citation, Emphasis)):
+        elif isinstance(tok, (Citation, Emphasis, Mention)):
             out.append(plain_text(tok.content, reading=reading))
     return "".join(out)

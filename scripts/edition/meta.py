@@ -136,11 +136,13 @@ def json_ld_data(pub: dict, lang: str, default_lang: str, page_url: str, transla
 
 def json_ld(pub: dict, lang: str, default_lang: str, page_url: str, translator: str,
             kind: str = "article", page_title: str = "", site_name: str = "",
-            version: str = "", modified: str = "") -> str:
+            version: str = "", modified: str = "", mentions: list[dict] | None = None) -> str:
     data = json_ld_data(pub, lang, default_lang, page_url, translator, kind, page_title, site_name)
     if version:   # this edition's version and its date (changelog/changelog.yaml)
         data["version"] = version
         data["dateModified"] = modified
+    if mentions:
+        data["mentions"] = mentions   # the register entries the page names (entities.json_ld_mentions)
     # no text can end the script element or open a comment: "<", ">", "&", U+2028/9 escaped
     return escaping.json_script(data)
 

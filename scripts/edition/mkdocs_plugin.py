@@ -31,11 +31,11 @@ from mkdocs.structure.files import File, Files
 
 import json
 
-from . import cite, exports, material_fixes, meta, offline, parallel, registers, search, versions
+from . import cite, entities, exports, formats, material_fixes, meta, offline, parallel, registers, search, versions
 from .cards import Cards
 from .errors import EditionError
 from .i18n import t
-from .render import ARCHIVE_DIR, Linker, Renderer
+from .render import ARCHIVE_DIR, Linker, Renderer, page_url
 from .resolve import Edition, build_edition
 from .markup import split_front_matter
 from .sources import chapter_path, load_sources
@@ -54,6 +54,8 @@ class EditionConfig(Config):
     bibliography = c.ListOfItems(c.Type(str), default=["bibliography/works.bib"])
     archives = c.Type(str, default="bibliography/archives.yaml")
     publication = c.Type(str, default="bibliography/article.yaml")
+    # The register of persons, places, organisations and agreements (a folder; none if it does not exist).
+    register = c.Type(str, default="register")
     default_language = c.Type(str, default="tr")
     # The changelog (newest release first): the edition's version and date, and what changed.
     changelog = c.Optional(c.Type(str))
@@ -97,7 +99,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             return
         try:
             sources = load_sources(self.root, Path(config.docs_dir), self.config.chapters,
-                                   self.config.bibliography, self.config.archives, self.config.publication)
+                                   self.config.bibliography, self.config.archives, self.config.publication,
+                                   self.config.register)
             self.edition = build_edition(sources, self.config.chapters, self.config.default_language)
             if self.config.changelog:
                 self.versions = versions.load_versions(self.root, self.edition, self.config.changelog)
@@ -115,6 +118,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         generated = [f"{ARCHIVE_DIR}/{ident}.md" for ident in self.edition.sources.files]
         if len(self.edition.languages) > 1:
             generated += [f"{parallel.PARALLEL_DIR}/{name}" for name in self.config.chapters]
+        if self.edition.register:
+            generated += [entities.entity_src(ident) for ident in self.edition.register.entities]
         prefix = self._prefix(config)
         for src in generated:
             if files.get_file_from_path(src) is None:
@@ -144,7 +149,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def _page_markdown(self, markdown: str, page, config, files, lang: str, name: str) -> str:
         ed = self.edition
         renderer = Renderer(ed, lang, Linker(name), self.emendation_ids if lang == ed.default_lang else None,
-                            changed=versions.markers(self.versions, lang), cards=Cards())
+                            cards=Cards(), changed=versions.markers(self.versions, lang))
         nav_pages = [f.src_uri for f in files.documentation_pages()]
 
         def directive(which: str) -> str:
@@ -164,6 +169,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if name.startswith(f"{ARCHIVE_DIR}/"):
             ident = name[len(ARCHIVE_DIR) + 1:-3]
             return registers.archive_file_page(ed, ed.sources.files[ident], lang, Linker(name))
+        if name.startswith(f"{entities.REGISTER_DIR}/") and ed.register:
+            return entities.entity_page(ed, ed.register.entities[name[len(entities.REGISTER_DIR) + 1:-3]], lang,
+                                        Linker(name))
         return _DIRECTIVE_LINE.sub(lambda m: directive(m.group(1)), markdown)
 
     def _directive(self, which: str, page, config, lang: str, name: str, nav_pages: list[str]) -> str:
@@ -181,6 +189,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             return registers.contents(ed, lang, linker, [self._name_of(s, lang) for s in nav_pages])
         if which == "publication":
             return registers.publication(ed, lang)
+        if which in entities.DIRECTIVES:
+            return entities.index_page(ed, entities.DIRECTIVES[which], lang, linker) if ed.register else ""
         if which == "downloads":
             return exports.downloads_block(lang, linker)
         if which == "offline":
@@ -243,7 +253,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self._depth = 0   # a failed build must not leave the next `mkdocs serve` rebuild "inside" it
 
     def on_serve(self, server, config, builder):
-        for path in [*self.config.bibliography, self.config.archives, self.config.publication,
+        for path in [*self.config.bibliography, self.config.archives, self.config.publication, self.config.register,
                      *([str(Path(self.config.changelog).parent)] if self.config.changelog else [])]:
             server.watch(str(self.root / path))
         return server
@@ -286,9 +296,14 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         context["edition_meta"] = meta.meta_tags(pub, lang, url, config.site_name, others, kind, title,
                                                  self.edition.default_lang)
         editors = pub.get("edition", {}).get("editors", {}).get(lang, "")
+        mentions = []
+        if self.edition.mentions and name in self.config.chapters:
+            base = (config.site_url or "") + self._prefix(config)
+            mentions = entities.json_ld_mentions(self.edition, self.edition.mentions.by_chapter.get((lang, name), []),
+                                                 lang, lambda src: base + page_url(src) if config.site_url else "")
         context["edition_jsonld"] = meta.json_ld(pub, lang, self.edition.default_lang, url, editors, kind, title,
                                                  config.site_name, v.version if v else "",
-                                                 v.date.isoformat() if v else "")
+                                                 v.date.isoformat() if v else "", mentions)
         return context
 
     @event_priority(-50)
@@ -347,15 +362,24 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             document = offline.single_file(ed, lang, name, prose)
             (out / offline.SINGLE_NAME.format(lang=lang)).write_text(document, encoding="utf-8")
             if self.config.pdf:
-                offline.write_pdf(document, out / f"edisyon.{lang}.pdf")
+                formats.write_pdf(document, out / formats.PDF_NAME.format(lang=lang))
         exports.write_data_downloads(ed, site, docs)
+        formats.write_formats(ed, out, docs, lambda lang: self._site_name(config, lang),
+                              self.versions.current if self.versions else None)
+        for lang in ed.languages:
+            formats.fill_sizes(site / self._prefix_of(lang) / "indir.html", out, lang)
         if self.serving:
             return
         size = offline.write_zip(site, out / offline.ZIP_NAME, ed.languages)
+        for lang in ed.languages:   # the zip's own size (its copy of the page shows "…")
+            formats.fill_sizes(site / self._prefix_of(lang) / "indir.html", out, lang)
         for lang in ed.languages:
             home = site / ("" if lang == ed.default_lang else lang) / "index.html"
             if home.exists():
                 offline.fill_size(home, size, lang)
+
+    def _prefix_of(self, lang: str) -> str:
+        return "" if lang == self.config.default_language else lang
 
     def _site_name(self, config, lang: str) -> str:
         for plugin in [config.plugins.get("i18n")]:

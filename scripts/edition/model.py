@@ -85,7 +85,22 @@ class Emphasis:
     content: tuple["Inline", ...]
 
 
-Inline = Union[Text, NoteRef, PageBreak, Emendation, Citation, Emphasis]
+@dataclass(frozen=True)
+class Mention:
+    """A name in the text that refers to a register entry (TEI persName/placeName/orgName @ref).
+
+    Made by `mentions.link_edition` from the register's spellings, or written in the chapter as
+    `[Chamberlain]{=austen-chamberlain}` (`marked`). `[Ankara]{=-}` (entity "-") says "not a
+    mention" and is dissolved into its content by the same pass, so renderers never see it.
+    """
+
+    entity: str
+    content: tuple["Inline", ...]
+    marked: bool = False
+    location: Location | None = None
+
+
+Inline = Union[Text, NoteRef, PageBreak, Emendation, Citation, Emphasis, Mention]
 
 
 # --- blocks -------------------------------------------------------------------

@@ -165,6 +165,10 @@ def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, st
         page = registers.archive_file_page(edition, f, lang, linker).replace("# ", "## ", 1)
         archive.append(_md(page))
     parts.append(f'<section class="chapter" id="ch-arsivler">{"".join(archive)}</section>')
+    if edition.register:
+        from .entities import single_file_index
+
+        parts.append(single_file_index(edition, lang, linker))
     for name, text in prose.items():
         body = text.replace("{emendations}", registers.emendations(edition, lang, linker))
         parts.append(f'<section class="chapter" id="ch-{name.removesuffix(".md")}">{_md(body)}</section>')

@@ -20,7 +20,7 @@ from .formatting import document_html, format_locators
 from .i18n import t
 from .markup import plain_text
 from .model import (
-    Chapter, Citation, Directive, Emendation, Emphasis, Heading, NoteRef, PageBreak,
+    Chapter, Citation, Directive, Emendation, Emphasis, Heading, Mention, NoteRef, PageBreak,
     PageMarker, Paragraph, Text,
 )
 from .resolve import Edition
@@ -70,6 +70,8 @@ class SingleFileLinker(Linker):
         if anchor:
             return f"#{anchor}"
         stem = src.rsplit("/", 1)[-1].removesuffix(".md")
+        if src.startswith("dizin/"):      # entities.REGISTER_DIR: the index at the end of the file
+            return f"#e-{stem}"
         return f"#{stem}" if src.startswith(f"{ARCHIVE_DIR}/") else f"#ch-{stem}"
 
 
@@ -106,6 +108,54 @@ class Renderer:
                 out.append(f"<em>{self.inline(tok.content)}</em>")
             elif isinstance(tok, Citation):
                 out.append(self.citation(tok))
+            elif isinstance(tok, Mention):
+                out.append(self.mention(tok, self.inline(tok.content)))
+        return "".join(out)
+
+    def mention(self, tok: Mention, inner: str) -> str:
+        """A name linked to its register page, with its card (entities.card_html)."""
+        from . import entities
+
+        register = self.edition.register
+        e = register.entities.get(tok.entity) if register else None
+        if e is None:
+            return inner
+        href = self.linker.to(entities.entity_src(e.ident))
+        if len(tok.content) == 1 and isinstance(tok.content[0], Emendation):
+            return self._emended_mention(e, tok.content[0], href)
+        if self.cards is None:
+            return f'<a class="entity entity-{e.kind}" href="{attr(href)}">{inner}</a>'
+        card = self.cards.add(f"{self.prefix}e-{e.ident}", entities.card_html(e, self.lang, href))
+        return entities.mention_html(e, self.lang, href, inner, card)
+
+    def _emended_mention(self, e, em: Emendation, href: str) -> str:
+        """An emended name ({~~Reigtag~>Reichstag~~}) is one element, link and emendation at once
+        (a card trigger inside a link would nest interactive elements): its card gives the entity
+        and the source reading."""
+        from . import entities
+
+        note = t(self.lang, "emended_from").format(original=em.original) + (f" ({em.reason})" if em.reason else "")
+        anchor = (self.emendation_ids or {}).get(id(em), "")
+        ident = f' id="{self.prefix}{anchor}"' if anchor else ""
+        if self.cards is None:
+            card = f' title="{attr(note)}"'
+        else:
+            key = f"{self.prefix}e-{e.ident}-em-{_digest(em.original, em.reason or '')}"
+            card = f' data-card="{attr(self.cards.add(key, entities.card_html(e, self.lang, href) + f"<p>{text(note)}</p>"))}"'
+        return (f'<a class="entity entity-{e.kind} emendation"{ident} href="{attr(href)}" '
+                f'data-sic="{attr(em.original)}"{card}>{text(em.corrected)}</a>')
+
+    def heading_text(self, content) -> str:
+        """A heading's Markdown: its text escaped for Markdown (escaping.markdown_text), with
+        mentions as links."""
+        out = []
+        for tok in content:
+            if isinstance(tok, Mention):
+                out.append(self.mention(tok, escaping.markdown_text(plain_text(tok.content, reading="corrected"))))
+            elif isinstance(tok, Emphasis):
+                out.append(self.heading_text(tok.content))
+            else:
+                out.append(escaping.markdown_text(plain_text((tok,), reading="corrected")))
         return "".join(out)
 
     def page_break(self, page: int) -> str:
@@ -170,7 +220,7 @@ class Renderer:
             attrs += [".supplied", f'title="{t(self.lang, "supplied_heading")}"']
         if h.lang and h.lang != self.lang:
             attrs.append(f"lang={h.lang}")
-        text = escaping.markdown_text(plain_text(h.content, reading="corrected"))
+        text = self.heading_text(h.content)
         if h.supplied:
             text = f"\\[{text}\\]"  # the editorial convention for a supplied heading
         return f"{'#' * h.level} {text} {{ {' '.join(attrs)} }}"

@@ -19,6 +19,8 @@ from .formatting import References
 from .markup import iter_tokens
 from .model import Chapter, Citation, CitationUse, Location, Note, NoteRef, Paragraph
 from .ids import check_ids
+from .mentions import MentionIndex, check as check_mentions, link_edition
+from .register import Register
 from .sources import Sources, chapter_path
 
 BACKREF = re.compile(r"\b(a\.\s?g\.\s?e|a\.\s?g\.\s?m|a\.\s?e\.\s?g|ibid|op\.\s?cit|aynı eser)\b", re.I)
@@ -38,6 +40,8 @@ class Edition:
     chapter_names: list[str] = field(default_factory=list)
     #: the works, formatted once per language
     references: References = field(init=False)
+    #: where each register entry is mentioned (None: the edition has no register)
+    mentions: MentionIndex | None = None
 
     def __post_init__(self):
         self.references = References(self.sources.bibliography)
@@ -54,6 +58,10 @@ class Edition:
     @property
     def languages(self) -> list[str]:
         return [lang for lang, chs in self.sources.chapters.items() if chs]
+
+    @property
+    def register(self) -> Register | None:
+        return self.sources.register
 
     def is_cited(self, key: str) -> bool:
         return key in self.uses
@@ -89,7 +97,28 @@ def build_edition(sources: Sources, chapter_names: list[str], default_lang: str 
             problems += _check_alignment(sources.chapters[default_lang], sources.chapters[lang])
     if problems:
         raise EditionError(problems)
+    if sources.register is not None:
+        ed.mentions = link_edition(ed, sources.register)
+        problems += check_mentions(sources.register, ed.mentions)
+        problems += _check_document_refs(sources)
+        if problems:
+            raise EditionError(problems)
     return ed
+
+
+def _check_document_refs(sources: Sources) -> list[Problem]:
+    """author_refs / recipient_refs / subject_refs of archives.yaml name register entries."""
+    problems = []
+    for key, refs in sources.document_refs.items():
+        doc = sources.documents.get(key)
+        for role, ids in refs.items():
+            for ident in ids:
+                e = sources.register.entities.get(ident)
+                if e is None or (role != "subject" and e.kind not in ("person", "organisation")):
+                    what = "no register entry" if e is None else f"a {e.kind}, not a person or organisation"
+                    problems.append(Problem(doc.location if doc else Location("bibliography/archives.yaml", 1),
+                                            "register-ref", f"document {key!r}: {role}_refs {ident!r} is {what}"))
+    return problems
 
 
 def _check_notes(chapters: list[Chapter]) -> list[Problem]:

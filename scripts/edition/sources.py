@@ -19,6 +19,7 @@ from .datafiles import load_data, parse_yaml, read_text, validate
 from .errors import EditionError, Problem, fail
 from .markup import parse_chapter, split_front_matter
 from .model import Archive, ArchivalDocument, ArchivalFile, Chapter, Location
+from .register import Register, document_refs, load_register
 from .schemas import ArchivesFile, ArticleFile, FrontMatter
 
 LANGS = ("tr", "en")
@@ -36,6 +37,10 @@ class Sources:
     documents: dict[str, ArchivalDocument]
     publication: dict
     root: Path = field(default=Path("."))
+    #: the register of persons, places, organisations, agreements (None: the edition has none)
+    register: Register | None = None
+    #: archival document key -> {"author"|"recipient"|"subject": [register ids]}
+    document_refs: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
 
 def chapter_path(name: str, lang: str, default: str = "tr") -> str:
@@ -269,7 +274,7 @@ def check_front_matter(docs_dir: Path) -> None:
 
 
 def load_sources(root: Path, docs_dir: Path, chapters: list[str], bib: list[str], archives: str,
-                 publication: str) -> Sources:
+                 publication: str, register: str | None = None) -> Sources:
     check_front_matter(docs_dir)
     chapter_model = load_chapters(docs_dir, chapters)
     data, where = load_bibtex([root / b for b in bib], root)
@@ -280,4 +285,9 @@ def load_sources(root: Path, docs_dir: Path, chapters: list[str], bib: list[str]
         key = sorted(clash)[0]
         raise fail(where[key].path, where[key].line, "key-duplicate",
                    f"key {key!r} names both a BibTeX entry and an archival document")
-    return Sources(chapter_model, data, where, arch, files, docs, pub, root)
+    reg = None
+    refs: dict = {}
+    if register and (root / register).is_dir():
+        reg = load_register(root / register, register)
+        refs = document_refs((load_yaml(root / archives, archives) or {}).get("documents"))
+    return Sources(chapter_model, data, where, arch, files, docs, pub, root, reg, refs)
