@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from .errors import Problem
 from .markup import plain_text
-from .model import Citation, Emphasis, Heading, Location, Mention, Note, Paragraph, Text
+from .model import Citation, Emendation, Emphasis, Heading, Location, Mention, Note, Paragraph, Text
 from .register import Register
 
 
@@ -141,7 +141,14 @@ class _Pass:
                     self.index.cited_hits[(matcher.lang_of[form], form)] += 1
                     found.append((matcher.owner[form], cited, start, end, True))
                 out.append(tok)
-            else:   # NoteRef, PageBreak, Emendation
+            elif isinstance(tok, Emendation) and tok.corrected in matcher.owner and \
+                    matcher.pattern.fullmatch(tok.corrected):
+                # an emended name ({~~Reigtag~>Reichstag~~}) is found by its corrected reading
+                ident = matcher.owner[tok.corrected]
+                self.index.spelling_hits[(matcher.lang_of[tok.corrected], tok.corrected)] += 1
+                found.append((ident, tok.corrected, 0, len(tok.corrected), False))
+                out.append(Mention(ident, (tok,)))
+            else:   # NoteRef, PageBreak, other emendations
                 out.append(tok)
         return out
 
