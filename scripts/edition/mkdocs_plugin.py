@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files
 
 import json
 
-from . import cite, entities, exports, material_fixes, meta, offline, parallel, registers, search
+from . import cite, entities, exports, figures, material_fixes, meta, offline, parallel, registers, search
 from .cards import Cards
 from .errors import EditionError
 from .i18n import t
@@ -65,6 +65,7 @@ class EditionConfig(Config):
 class EditionPlugin(BasePlugin[EditionConfig]):
     def __init__(self):
         self.edition: Edition | None = None
+        self.figures: figures.Figures | None = None
         self.serving = False
         self._depth = 0
         self._cite_sets: dict[str, dict] = {}
@@ -86,6 +87,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if self._depth > 1:
             return  # an inner per-language build: keep the edition the outer build checked
         self.edition = None
+        self.figures = None
         self.emendation_ids = {}
         self._cite_sets: dict[str, dict] = {}
 
@@ -97,6 +99,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                                    self.config.bibliography, self.config.archives, self.config.publication,
                                    self.config.register)
             self.edition = build_edition(sources, self.config.chapters, self.config.default_language)
+            self.figures = figures.load(self.edition, self.root)   # chronology, network, map (issue 17)
         except EditionError as exc:
             raise PluginError(f"The edition's sources have {len(exc.problems)} problem(s):\n{exc}") from None
         self.emendation_ids = {id(em): ident for _, _, em, ident in registers.emendations_in(self.edition)}
@@ -155,6 +158,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                 href = Linker(name).to(f"{parallel.PARALLEL_DIR}/{name}")
                 tools = (f'<p class="chapter-tools"><a href="{href}">{t(lang, "parallel")}: '
                          f'Türkçe | English</a></p>')
+            if self.figures:
+                tools += self.figures.chapter_strip(name, lang, Linker(name))
             return renderer.chapter(chapter, directive, tools)
         if name.startswith(f"{parallel.PARALLEL_DIR}/"):
             page.meta["search"] = {"exclude": True}   # the same text as the chapters: not twice in search
@@ -184,6 +189,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             return registers.publication(ed, lang)
         if which in entities.DIRECTIVES:
             return entities.index_page(ed, entities.DIRECTIVES[which], lang, linker) if ed.register else ""
+        if which in figures.DIRECTIVES:
+            return self.figures.block(which, lang, linker) if self.figures else ""
         if which == "downloads":
             return exports.downloads_block(lang, linker)
         if which == "offline":
@@ -235,7 +242,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self._depth = 0   # a failed build must not leave the next `mkdocs serve` rebuild "inside" it
 
     def on_serve(self, server, config, builder):
-        for path in [*self.config.bibliography, self.config.archives, self.config.publication, self.config.register]:
+        for path in [*self.config.bibliography, self.config.archives, self.config.publication, self.config.register,
+                     figures.DATA_DIR]:
             server.watch(str(self.root / path))
         return server
 

@@ -1,0 +1,160 @@
+"""Who wrote to whom (issue 17, figure 2): people and offices as nodes, archival documents as
+directed edges (author → recipient, dated), laid out with networkx at build time.
+
+Data: the documents of `bibliography/archives.yaml` with their register links
+(`author_refs`, `recipient_refs`: ids of persons or organisations of the register). A document
+whose side is not linked to the register yet keeps the archive's own wording as its node (marked
+as such in the table), and a record with no addressee points to a node "no addressee stated":
+every document is an edge, none is dropped.
+
+Layout: networkx's spring layout (Fruchterman-Reingold) with a fixed seed and fixed iterations
+on the nodes in a fixed order, rounded to 0.1 px: the same picture on every build. Labels are
+placed like the map's (eight positions, nearest first), so no two intersect.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..entities import entity_src
+from ..formatting import format_date
+from ..render import Linker
+from . import svg as S
+from .chronology import short_name
+from .mapfig import place_labels
+
+SEED = 17
+WIDTH, HEIGHT = 900.0, 560.0
+NONE = "none"
+NO_ADDRESSEE = {"tr": "alıcı belirtilmemiş", "en": "no addressee stated"}
+NO_AUTHOR = {"tr": "yazarı belirtilmemiş", "en": "author not stated"}
+
+
+@dataclass(frozen=True)
+class Edge:
+    key: str                 # the document
+    source: str
+    target: str
+    date: object             # datetime.date or None
+
+
+def graph(edition):
+    """(nodes {id: {lang: label, 'entity': id or ''}}, edges [Edge]) in a fixed order."""
+    reg = edition.register
+    refs_all = edition.sources.document_refs or {}
+    nodes: dict[str, dict] = {}
+    edges = []
+
+    def node(role: str, ids: list[str], raw: str) -> str:
+        ids = [i for i in ids if reg and i in reg.entities]
+        if ids:
+            i = ids[0]
+            nodes.setdefault(i, {"tr": short_name(reg.entities[i], "tr"), "en": short_name(reg.entities[i], "en"),
+                                 "entity": i})
+            return i
+        if raw:
+            key = "raw-" + "".join(ch for ch in raw.lower() if ch.isalnum())[:40]
+            nodes.setdefault(key, {"tr": raw.split(" (")[0], "en": raw.split(" (")[0], "entity": ""})
+            return key
+        key = f"{NONE}-{role}"
+        nodes.setdefault(key, {**(NO_ADDRESSEE if role == "recipient" else NO_AUTHOR), "entity": ""})
+        return key
+
+    docs = sorted(edition.sources.documents.values(), key=lambda d: (d.date is None, d.date or 0, d.key))
+    for d in docs:
+        refs = refs_all.get(d.key, {})
+        a = node("author", refs.get("author", []), d.author)
+        b = node("recipient", refs.get("recipient", []), d.recipient)
+        edges.append(Edge(d.key, a, b, d.date))
+    return nodes, edges
+
+
+def layout(nodes: dict, edges: list[Edge]) -> dict[str, tuple[float, float]]:
+    import networkx as nx   # only when the figure is drawn
+
+    g = nx.Graph()
+    g.add_nodes_from(sorted(nodes))
+    for e in edges:
+        if e.source != e.target:
+            w = g.get_edge_data(e.source, e.target, {}).get("weight", 0)
+            g.add_edge(e.source, e.target, weight=w + 1)
+    pos = nx.spring_layout(g, seed=SEED, iterations=300, k=1.6 / max(1, len(nodes)) ** 0.5)
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    minx, maxx, miny, maxy = min(xs), max(xs), min(ys), max(ys)
+    mx, my = 150.0, 40.0
+    out = {}
+    for n in sorted(nodes):
+        x, y = pos[n]
+        px = mx + (x - minx) / ((maxx - minx) or 1) * (WIDTH - 2 * mx)
+        py = my + (y - miny) / ((maxy - miny) or 1) * (HEIGHT - 2 * my)
+        out[n] = (round(px, 1), round(py, 1))
+    return out
+
+
+CSS = (
+    ".edition-svg .edge{fill:none;stroke:var(--md-default-fg-color--light,#777);stroke-width:1.2}"
+    ".edition-svg a:hover .edge,.edition-svg a:focus .edge{stroke:var(--md-accent-fg-color,#e65100);stroke-width:2.4}"
+    ".edition-svg .node{fill:var(--md-accent-fg-color,#e65100);stroke:var(--md-default-bg-color,#fff);stroke-width:1.5}"
+    ".edition-svg .node.raw{fill:var(--md-default-fg-color--light,#777)}"
+    ".edition-svg .arrow{fill:var(--md-default-fg-color--light,#777)}"
+    ".edition-svg .halo{stroke:var(--md-default-bg-color,#fff);stroke-width:3px;stroke-linejoin:round;"
+    "paint-order:stroke;fill:currentColor}"
+)
+
+
+def draw(edition, lang: str, linker: Linker, ident: str, title: str, desc: str):
+    nodes, edges = graph(edition)
+    pos = layout(nodes, edges)
+    degree = {n: 0 for n in nodes}
+    for e in edges:
+        degree[e.source] += 1
+        degree[e.target] += 1
+    root = S.svg_root(WIDTH, HEIGHT, ident, title, desc, S.BASE_CSS + CSS, min_width=640)
+    defs = S.el(root, "defs")
+    marker = S.el(defs, "marker", {"id": f"{ident}-arrow", "viewBox": "0 0 10 10", "refX": "9", "refY": "5",
+                                   "markerWidth": "7", "markerHeight": "7", "orient": "auto-start-reverse"})
+    S.el(marker, "path", {"d": "M0 0L10 5L0 10Z", "class": "arrow"})
+    radius = {n: 4.0 + min(8.0, degree[n] * 0.8) for n in nodes}
+    # edges: parallel documents between the same pair bend apart
+    seen: dict[tuple, int] = {}
+    ge = S.el(root, "g", {"class": "edges"})
+    for e in edges:
+        pair = tuple(sorted((e.source, e.target)))
+        k = seen.get(pair, 0)
+        seen[pair] = k + 1
+        date = format_date(e.date, lang) if e.date else {"tr": "tarihsiz", "en": "undated"}[lang]
+        label = f"{date}: {nodes[e.source][lang]} → {nodes[e.target][lang]}"
+        a = S.link(ge, linker.document(edition, e.key), label)
+        (x1, y1), (x2, y2) = pos[e.source], pos[e.target]
+        if e.source == e.target:
+            r = radius[e.source]
+            d = (f"M{S.num(x1 - r)} {S.num(y1)}C{S.num(x1 - 30 - 8 * k)} {S.num(y1 - 40 - 8 * k)} "
+                 f"{S.num(x1 + 30 + 8 * k)} {S.num(y1 - 40 - 8 * k)} {S.num(x1 + r)} {S.num(y1 - 1)}")
+        else:
+            dx, dy = x2 - x1, y2 - y1
+            dist = (dx * dx + dy * dy) ** 0.5 or 1
+            ux, uy = dx / dist, dy / dist
+            sx, sy = x1 + ux * radius[e.source], y1 + uy * radius[e.source]
+            tx, ty = x2 - ux * (radius[e.target] + 1), y2 - uy * (radius[e.target] + 1)
+            bend = (k - 0) * 14 * (1 if e.source < e.target else -1) + (6 if e.source < e.target else -6)
+            cx, cy = (sx + tx) / 2 - uy * bend, (sy + ty) / 2 + ux * bend
+            d = f"M{S.num(sx)} {S.num(sy)}Q{S.num(cx)} {S.num(cy)} {S.num(tx)} {S.num(ty)}"
+        S.el(a, "path", {"d": d, "class": "edge", "marker-end": f"url(#{ident}-arrow)"})
+    points = [(n, pos[n][0], pos[n][1], nodes[n][lang]) for n in sorted(nodes)]
+    labels = place_labels(points, WIDTH, HEIGHT)
+    gn = S.el(root, "g", {"class": "nodes"})
+    boxes = []
+    first_doc = {}
+    for e in edges:
+        first_doc.setdefault(e.source, e.key)
+        first_doc.setdefault(e.target, e.key)
+    for n in sorted(nodes):
+        info = nodes[n]
+        href = linker.to(entity_src(info["entity"])) if info["entity"] else linker.document(edition, first_doc[n])
+        a = S.link(gn, href, info[lang])
+        x, y = pos[n]
+        S.el(a, "circle", {"cx": x, "cy": y, "r": radius[n], "class": "node" + ("" if info["entity"] else " raw")})
+        tx, ty, _, box, _ = labels[n]
+        S.el(a, "text", {"x": tx, "y": ty, "class": "halo"}, info[lang])
+        boxes.append((n, box))
+    return S.serialize(root), boxes, nodes, edges
