@@ -330,7 +330,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                 if source.exists():
                     prose[page] = offline.single_file_links(split_front_matter(source.read_text(encoding="utf-8"))[0])
             name = config.site_name if lang == ed.default_lang else self._site_name(config, lang)
-            document = offline.single_file(ed, lang, name, prose)
+            extra = (self.figures.single_file(lang),) if self.figures else ()
+            document = offline.single_file(ed, lang, name, prose, extra)
             (out / offline.SINGLE_NAME.format(lang=lang)).write_text(document, encoding="utf-8")
             if self.config.pdf:
                 offline.write_pdf(document, out / f"edisyon.{lang}.pdf")

@@ -107,6 +107,7 @@ class Figures:
     edition: object
     root: Path
     items: list = field(default_factory=list)
+    _layout: dict | None = None
 
     # --- chronology ---------------------------------------------------------------------
     def lanes(self, lang: str) -> list[tuple[str, str]]:
@@ -188,7 +189,9 @@ class Figures:
         t = T[lang]
         nodes, edges = N.graph(self.edition)
         desc = t["network_desc"].format(docs=len(edges), nodes=len(nodes))
-        return N.draw(self.edition, lang, linker, "network", t["network"], desc), desc
+        if self._layout is None:   # the same positions for both languages: computed once per build
+            self._layout = N.layout(nodes, edges)
+        return N.draw(self.edition, lang, linker, "network", t["network"], desc, self._layout), desc
 
     def network_block(self, lang: str, linker: Linker) -> str:
         t = T[lang]
@@ -235,6 +238,15 @@ class Figures:
                  f'<th scope="col">{t["place"]}</th><th scope="col">{t["modern"]}</th><th scope="col">{t["coords"]}</th>'
                  f"</tr></thead><tbody>{rows}</tbody></table>")
         return _figure("map", t["map"], desc, t["map_source"], svg, table, lang)
+
+
+    def single_file(self, lang: str) -> str:
+        """The three figures as a section of the one-file edition (and so of the PDF)."""
+        from ..render import SingleFileLinker
+
+        linker = SingleFileLinker("edisyon.md")
+        body = "".join(self.block(w, lang, linker) for w in ("chronology", "network", "map"))
+        return f'<section class="chapter" id="ch-gorseller"><h1 id="gorseller">{T[lang]["figures"]}</h1>{body}</section>'
 
 
 def _figure(ident: str, title: str, desc: str, source: str, svg: str, table: str, lang: str) -> str:

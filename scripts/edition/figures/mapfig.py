@@ -83,9 +83,13 @@ def land_path(basemap: dict, proj: Projection) -> str:
 _DIRS = [(1, 0), (-1, 0), (1, -1), (-1, -1), (1, 1), (-1, 1), (0, -1), (0, 1)]
 
 
-def place_labels(points: list[tuple[str, float, float, str]], width: float, height: float):
-    """[(key, x, y, text)] -> {key: (text x, text y, anchor, box, leader?)}; labels never intersect."""
-    dots = [S.Box(x - DOT - 1, y - DOT - 1, 2 * DOT + 2, 2 * DOT + 2) for _, x, y, _ in points]
+def place_labels(points: list[tuple[str, float, float, str]], width: float, height: float,
+                 radii: dict | None = None):
+    """[(key, x, y, text)] -> {key: (text x, text y, anchor, box, leader?)}; labels never intersect
+    each other nor any dot (of radius `radii[key]`, default DOT)."""
+    radii = radii or {}
+    r_ = {k: radii.get(k, DOT) for k, _, _, _ in points}
+    dots = [S.Box(x - r_[k] - 1, y - r_[k] - 1, 2 * r_[k] + 2, 2 * r_[k] + 2) for k, x, y, _ in points]
     taken: list[S.Box] = []
     out = {}
     # the most crowded first: they have the fewest free positions
@@ -95,7 +99,8 @@ def place_labels(points: list[tuple[str, float, float, str]], width: float, heig
         w = S.text_width(text, SIZE)
         h = SIZE + 2
         chosen = None
-        for dist in (DOT + 2, DOT + 12, DOT + 24, DOT + 40):
+        r0 = r_[key]
+        for dist in (r0 + 2, r0 + 12, r0 + 24, r0 + 40):
             for dx, dy in _DIRS:
                 bx = x + dx * dist + (0 if dx > 0 else -w if dx < 0 else -w / 2)
                 by = y + dy * dist - h / 2 + dy * (h / 2 - 2)
@@ -104,7 +109,7 @@ def place_labels(points: list[tuple[str, float, float, str]], width: float, heig
                     continue
                 if any(box.intersects(b) for b in taken) or any(box.intersects(d) for d in dots):
                     continue
-                chosen = (box, dist > DOT + 2)
+                chosen = (box, dist > r0 + 2)
                 break
             if chosen:
                 break

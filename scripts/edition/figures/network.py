@@ -52,8 +52,9 @@ def graph(edition):
                                  "entity": i})
             return i
         if raw:
-            key = "raw-" + "".join(ch for ch in raw.lower() if ch.isalnum())[:40]
-            nodes.setdefault(key, {"tr": raw.split(" (")[0], "en": raw.split(" (")[0], "entity": ""})
+            name = raw.split(" (")[0]
+            key = "raw-" + "".join(ch for ch in name.lower() if ch.isalnum())[:40]
+            nodes.setdefault(key, {"tr": name, "en": name, "entity": ""})
             return key
         key = f"{NONE}-{role}"
         nodes.setdefault(key, {**(NO_ADDRESSEE if role == "recipient" else NO_AUTHOR), "entity": ""})
@@ -69,6 +70,8 @@ def graph(edition):
 
 
 def layout(nodes: dict, edges: list[Edge]) -> dict[str, tuple[float, float]]:
+    """Positions in px: the largest connected group in the main area, smaller groups stacked
+    in a column on the right (a spring layout would push them to the far corners)."""
     import networkx as nx   # only when the figure is drawn
 
     g = nx.Graph()
@@ -77,17 +80,29 @@ def layout(nodes: dict, edges: list[Edge]) -> dict[str, tuple[float, float]]:
         if e.source != e.target:
             w = g.get_edge_data(e.source, e.target, {}).get("weight", 0)
             g.add_edge(e.source, e.target, weight=w + 1)
-    pos = nx.spring_layout(g, seed=SEED, iterations=300, k=1.6 / max(1, len(nodes)) ** 0.5)
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
-    minx, maxx, miny, maxy = min(xs), max(xs), min(ys), max(ys)
-    mx, my = 150.0, 40.0
-    out = {}
-    for n in sorted(nodes):
-        x, y = pos[n]
-        px = mx + (x - minx) / ((maxx - minx) or 1) * (WIDTH - 2 * mx)
-        py = my + (y - miny) / ((maxy - miny) or 1) * (HEIGHT - 2 * my)
-        out[n] = (round(px, 1), round(py, 1))
+    groups = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
+    out: dict[str, tuple[float, float]] = {}
+    side_y = 40.0
+    for i, group in enumerate(groups):
+        if i == 0:
+            box = (170.0, 40.0, 600.0, HEIGHT - 80.0)
+        else:
+            h = 40.0 + 20.0 * len(group)
+            box = (WIDTH - 150.0, side_y, 60.0, h)
+            side_y += h + 20
+        sub = g.subgraph(group)
+        if len(group) == 1:
+            pos = {group[0]: (0.0, 0.0)}
+        else:
+            pos = nx.spring_layout(sub, seed=SEED, iterations=300, k=1.8 / len(group) ** 0.5)
+        xs = [float(p[0]) for p in pos.values()]
+        ys = [float(p[1]) for p in pos.values()]
+        minx, maxx, miny, maxy = min(xs), max(xs), min(ys), max(ys)
+        x0, y0, w, h = box
+        for n in group:
+            x, y = pos[n]
+            out[n] = (round(x0 + (float(x) - minx) / ((maxx - minx) or 1) * w, 1),
+                      round(y0 + (float(y) - miny) / ((maxy - miny) or 1) * h, 1))
     return out
 
 
@@ -102,9 +117,9 @@ CSS = (
 )
 
 
-def draw(edition, lang: str, linker: Linker, ident: str, title: str, desc: str):
+def draw(edition, lang: str, linker: Linker, ident: str, title: str, desc: str, pos: dict | None = None):
     nodes, edges = graph(edition)
-    pos = layout(nodes, edges)
+    pos = pos or layout(nodes, edges)
     degree = {n: 0 for n in nodes}
     for e in edges:
         degree[e.source] += 1
@@ -141,7 +156,7 @@ def draw(edition, lang: str, linker: Linker, ident: str, title: str, desc: str):
             d = f"M{S.num(sx)} {S.num(sy)}Q{S.num(cx)} {S.num(cy)} {S.num(tx)} {S.num(ty)}"
         S.el(a, "path", {"d": d, "class": "edge", "marker-end": f"url(#{ident}-arrow)"})
     points = [(n, pos[n][0], pos[n][1], nodes[n][lang]) for n in sorted(nodes)]
-    labels = place_labels(points, WIDTH, HEIGHT)
+    labels = place_labels(points, WIDTH, HEIGHT, radius)
     gn = S.el(root, "g", {"class": "nodes"})
     boxes = []
     first_doc = {}

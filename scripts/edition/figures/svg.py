@@ -112,6 +112,7 @@ def serialize(root: ET.Element) -> str:
 
 #: the colours of the figures, as CSS on top of Material's variables (with fallbacks)
 BASE_CSS = (
+    ".figure-scroll{overflow-x:auto;max-width:100%}"
     ".edition-svg{color:var(--md-default-fg-color,#222);overflow:visible}"
     ".edition-svg text{fill:currentColor;font-size:11px}"
     ".edition-svg .muted{fill:var(--md-default-fg-color--light,#666)}"
