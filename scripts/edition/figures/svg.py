@@ -10,7 +10,7 @@ variables (`--md-default-fg-color…`, `--md-accent-fg-color`), with plain fallb
 one-file editions, so that both the light and the dark scheme stay legible.
 
 Label boxes come from a font-metric estimate (`text_width`), deliberately generous
-(system sans-serif fonts, 11-12 px), so that labels placed apart here stay apart in a browser;
+(system sans-serif fonts, 11-12 px; measured against DejaVu Sans, the widest common one), so that labels placed apart here stay apart in a browser;
 `Box.intersects` is what the layout and the tests use to keep them apart.
 """
 from __future__ import annotations
@@ -34,13 +34,13 @@ def text_width(s: str, size: float) -> float:
     total = 0.0
     for ch in s:
         if ch in _NARROW:
-            total += 0.32
+            total += 0.36
         elif ch in _WIDE or (ch.isupper() and ch.isalpha()):
-            total += 0.74
+            total += 0.82
         elif ch.isdigit():
-            total += 0.58
+            total += 0.64
         else:
-            total += 0.56
+            total += 0.62
     return total * size
 
 
