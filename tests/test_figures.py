@@ -229,6 +229,8 @@ def test_rendered_labels_do_not_intersect_and_screenshots(server, browser, lang)
     for scheme in ("light", "dark"):
         page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
         page.goto(f"{server}/{prefix}gorseller.html")
+        # whole figures in the screenshots: no sticky header over them, no scroll box around them
+        page.add_style_tag(content=".md-header{position:static}.figure-scroll{overflow:visible!important}")
         for ident in ("chronology", "network", "map"):
             fig = page.locator(f"#{ident}-figure svg")
             boxes = fig.evaluate("""svg => [...svg.querySelectorAll('text')].map(t => {
