@@ -97,6 +97,7 @@ def test_entity_page_lists_names_dates_paragraphs_notes_documents_sources(fake_s
         hrefs = [a["href"] for a in main.select("#mentions + ul a")]
         assert hrefs == ["../bolum.html#s1-1", "../bolum.html#p1"] if "Locarno" in text else hrefs == ["../bolum.html#p1"]
         assert [a["href"] for a in main.select("#notes + ul a")] == ["../bolum.html#n3"]
+        assert [a["href"] for a in main.select("#cited + ul a")] == ["../bolum.html#n2"]   # named in a citation
         assert main.select_one(".entity-documents a")["href"] == "../arsiv/avprf-1-2-3.html#avprf-3-1925-01-06"
         assert main.select_one(".entity-sources a")["href"] == "https://en.wikipedia.org/wiki/Georgy_Chicherin"
     unknown = _main(fake_site, "dizin/locarno-treaties.html").get_text(" ")
@@ -118,7 +119,7 @@ def test_chapter_json_ld_lists_the_entities_it_mentions():
     ed = build_edition(load_sources(root, root / "docs", chapters, ["refs.bib"], "archives.yaml", "article.yaml",
                                     "register"), chapters)
     found = entities.json_ld_mentions(ed, ed.mentions.by_chapter[("tr", "bolum.md")], "tr", lambda src: "")
-    data = json.loads(meta.json_ld({"title": "X"}, "tr", "tr", "", "", found))
+    data = json.loads(meta.json_ld({"title": "X"}, "tr", "tr", "", "", mentions=found))
     names = {(m["@type"], m["name"]) for m in data["mentions"]}
     assert names == {("Person", "Georgi Çiçerin"), ("City", "Moskova"), ("Organization", "Milletler Cemiyeti"),
                      ("CreativeWork", "Locarno Antlaşmaları")}
@@ -128,14 +129,14 @@ def test_chapter_json_ld_lists_the_entities_it_mentions():
 def test_register_downloads_and_one_file_index(fake_site):
     data = json.loads((fake_site / "downloads" / "dizin.json").read_text(encoding="utf-8"))
     chicherin = next(e for e in data["entries"] if e["id"] == "chicherin")
-    assert chicherin["born"] == "1872-11-24" and chicherin["mentioned_in"]["en"] == ["bolum#n3", "bolum#p1"]
+    assert chicherin["born"] == "1872-11-24" and chicherin["mentioned_in"]["en"] == ["bolum#n2", "bolum#n3", "bolum#p1"]
     assert chicherin["documents"] == [{"key": "avprf-3-1925-01-06", "roles": ["author"]}]
     csv_text = (fake_site / "downloads" / "dizin.csv").read_text(encoding="utf-8")
     assert "chicherin,person,,Georgi Çiçerin,Georgy Chicherin" in csv_text
     single = soup(fake_site / "downloads" / "edisyon.tr.html")
     assert single.select_one("#e-chicherin") is not None
     assert single.select_one("#p1 a.entity")["href"] == "#e-chicherin"
-    assert {a["href"] for a in single.select("#e-chicherin a")} == {"#p1", "#n3"}
+    assert {a["href"] for a in single.select("#e-chicherin a")} == {"#p1", "#n2", "#n3"}   # n2: in a citation
 
 
 # --- bad input ------------------------------------------------------------------------------

@@ -40,7 +40,8 @@ def _source(name: str, lang: str) -> str:
 
 def _readable(main):
     """The text a reader sees, with citations (not linked, by design) and cards taken out."""
-    for el in main.select("div.cards, a.cite, a.footnote-backref, a.headerlink, .provenance, .chapter-tools"):
+    for el in main.select("div.cards, a.cite, a.footnote-backref, a.headerlink, .provenance, .chapter-tools, "
+                          ".edition-title, dl.publication, nav.edition-contents"):   # generated, not the text
         el.decompose()
     return main
 

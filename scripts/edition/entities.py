@@ -155,22 +155,22 @@ def entity_page(edition, e: Entity, lang: str, linker) -> str:
     body = [o for o in occ if o.place in ("para", "heading")]
     notes = [o for o in occ if o.place == "note"]
     cited = [o for o in occ if o.place == "cited"]
-    out.append(f'## {lab["mentions"]} {{ #mentions }}')
+    out.append(f'<h2 id="mentions">{text(lab["mentions"])}</h2>')
     if body:
         out.append('<ul class="entity-mentions">' + "".join(_occurrence(edition, o, lang, linker) for o in body) + "</ul>")
     elif not notes:
         out.append(f"<p>{text(lab['none_body'])}</p>")
     if notes:
-        out.append(f'## {lab["in_notes"]} {{ #notes }}')
+        out.append(f'<h2 id="notes">{text(lab["in_notes"])}</h2>')
         out.append('<ul class="entity-mentions">' + "".join(_occurrence(edition, o, lang, linker) for o in notes) + "</ul>")
     if cited:
-        out.append(f'## {lab["in_citations"]} {{ #cited }}')
+        out.append(f'<h2 id="cited">{text(lab["in_citations"])}</h2>')
         out.append('<ul class="entity-mentions">' + "".join(_occurrence(edition, o, lang, linker) for o in cited) + "</ul>")
     docs = documents_of(edition, e.ident)
     if docs:
-        out.append(f'## {lab["documents"]} {{ #documents }}')
+        out.append(f'<h2 id="documents">{text(lab["documents"])}</h2>')
         out.append(_documents(edition, docs, lang, linker))
-    out.append(f'## {lab["sources"]} {{ #sources }}')
+    out.append(f'<h2 id="sources">{text(lab["sources"])}</h2>')
     out.append('<ul class="entity-sources">' + "".join(f'<li><a href="{url(s)}">{text(s)}</a></li>'
                                                         for s in e.entry.sources) + "</ul>")
     return "\n\n".join(out) + "\n"

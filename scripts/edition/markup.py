@@ -27,7 +27,7 @@ from .model import (
     Location, Locator, Mention, Note, NoteRef, PageBreak, PageMarker, Paragraph, Text,
 )
 
-DIRECTIVES = {"contents", "publication", "bibliography", "archives", "newspapers",
+DIRECTIVES = {"contents", "publication", "bibliography", "archives", "newspapers", "changelog",
               "emendations", "downloads", "citeguide", "offline", "downloadsall",
               "persons", "places", "organisations", "agreements",
               "chronology", "network", "map", "figureslink"}

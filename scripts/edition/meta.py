@@ -44,7 +44,7 @@ def meta_tags(pub: dict, lang: str, page_url: str, site_name: str, other_langs: 
 
 
 def json_ld(pub: dict, lang: str, default_lang: str, page_url: str, translator: str,
-            mentions: list[dict] | None = None) -> str:
+            version: str = "", modified: str = "", mentions: list[dict] | None = None) -> str:
     original = {"@type": "ScholarlyArticle", "name": pub.get("title") or pub.get("title_en", ""),
                 "inLanguage": pub.get("language", "tr")}
     if pub.get("title_en"):
@@ -70,6 +70,9 @@ def json_ld(pub: dict, lang: str, default_lang: str, page_url: str, translator: 
                 "translator": {"@type": "Organization", "name": translator}}
         if page_url:
             data["url"] = page_url
+    if version:   # this edition's version and its date (changelog/changelog.yaml)
+        data["version"] = version
+        data["dateModified"] = modified
     if mentions:
         data["mentions"] = mentions   # the register entries the page names (entities.json_ld_mentions)
     # "</" must not end the script element early

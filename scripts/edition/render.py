@@ -81,6 +81,7 @@ class Renderer:
     notes_anchor: str = "notlar"  # the notes heading's id (one per chapter; the single file needs several)
     #: the page's card templates (entity cards); None: mentions are plain links (the one-file edition)
     cards: Cards | None = None
+    changed: dict[str, str] | None = None  # paragraph anchor -> marker text ("changed in 1.1"), see versions.py
     _in_note: bool = False
 
     def inline(self, content) -> str:
@@ -167,7 +168,9 @@ class Renderer:
             label = html.escape(f"¶ {p.ident}")
             num = (f'<a class="para-num" href="#{self.prefix}{p.anchor}" data-n="{p.ident}" '
                    f'aria-label="{label}" title="{html.escape(t(self.lang, "para_link"))}"></a>')
-        return f'<p class="para" id="{self.prefix}{p.anchor}"{lang}>{num}{self.inline(p.content)}</p>'
+        mark = (self.changed or {}).get(p.anchor)
+        changed = f' data-changed="{html.escape(mark, quote=True)}"' if mark else ""
+        return f'<p class="para" id="{self.prefix}{p.anchor}"{lang}{changed}>{num}{self.inline(p.content)}</p>'
 
     def heading(self, h: Heading) -> str:
         attrs = [f"#{h.anchor}"]

@@ -24,7 +24,8 @@ from . import chronology as C
 
 DIRECTIVES = ("chronology", "network", "map", "figureslink")
 PAGE = "gorseller.md"
-DATA_DIR = "chronology"
+#: the folders of the figures' own data (watched under `mkdocs serve`)
+WATCH = ("chronology", "maps")
 
 T = {
     "tr": {
