@@ -23,6 +23,6 @@ def reading_text(node) -> str:
     node = BeautifulSoup(str(node), "lxml")
     for em in node.select(".emendation"):
         em.string = em["data-sic"]
-    for a in node.select("a.headerlink, a.footnote-backref, .provenance, .chapter-tools, .cite-this, script"):
+    for a in node.select("a.headerlink, a.footnote-backref, .provenance, .chapter-tools, .cite-this, script, div.cards"):
         a.decompose()
     return node.get_text()

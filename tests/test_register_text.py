@@ -205,3 +205,20 @@ def test_search_index_finds_each_entity_by_each_spelling_and_variant(site, lang)
             if not all(any(t.startswith(w) for t in pages[ident]) for w in words):
                 missing.append((ident, form))
     assert missing == []
+
+
+def test_entity_pages_list_the_archival_documents_their_people_wrote_received_or_are_the_subject_of(site):
+    import yaml
+
+    documents = yaml.safe_load((ROOT / "bibliography" / "archives.yaml").read_text(encoding="utf-8"))["documents"]
+    listed = 0
+    for doc in documents:
+        for role in ("author", "recipient", "subject"):
+            for ident in doc.get(f"{role}_refs", []):
+                assert ident in REGISTER.entities, (doc["key"], ident)
+                for lang in LANGS:
+                    page = site / ("" if lang == "tr" else "en") / "dizin" / f"{ident}.html"
+                    links = [a["href"] for a in main_content(soup(page)).select("ul.entity-documents a")]
+                    assert any(h.endswith(f"#{doc['key']}") for h in links), (lang, ident, doc["key"])
+                    listed += 1
+    assert listed >= 2 * 40    # the 21 documents carry some forty references

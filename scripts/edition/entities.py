@@ -69,12 +69,12 @@ def sort_key(name: str, lang: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if not unicodedata.combining(c))
 
 
-def dates_text(e: Entity, lang: str) -> str:
-    """"1872–1936", "? – 1936", "" when the entry has no date fields."""
+def dates_text(e: Entity, lang: str, years: bool = False) -> str:
+    """"24 Kasım 1872–7 Temmuz 1936" ("1872–1936" with `years`), "?–1936", "" without dates."""
     fields = e.dates()
     if not fields:
         return ""
-    values = [format_date(v.iso, lang) if v else "" for _, v in fields]
+    values = [(str(v.year) if years else format_date(v.iso, lang)) if v else "" for _, v in fields]
     if not any(values):
         return ""
     if e.kind == "agreement" and not values[1]:
@@ -82,14 +82,19 @@ def dates_text(e: Entity, lang: str) -> str:
     return "–".join(v or "?" for v in values)
 
 
+CARD_LINE = 90
+
+
 def card_html(e: Entity, lang: str, href: str) -> str:
     """The card of a mention: name forms, dates, one line, link to the entity's page."""
     names = e.name
     others = [f'<span lang="{x}">{text(names[x])}</span>' for x in ("tr", "en", "ru") if x in names and x != lang
               and names[x] != names[lang]]
-    dates = dates_text(e, lang)
+    dates = dates_text(e, lang, years=True)
     role = e.entry.role.model_dump()[lang]
     first = role.split(". ")[0].rstrip(".") + "."
+    if len(first) > CARD_LINE:      # one line: the card is on every page that names the entity
+        first = first[:CARD_LINE].rsplit(" ", 1)[0].rstrip(",;:") + " …"
     return (f'<p class="entity-card"><strong>{text(names[lang])}</strong>'
             + (f' ({", ".join(others)})' if others else "")
             + (f"<br>{text(dates)}" if dates else "")
@@ -157,21 +162,21 @@ def entity_page(edition, e: Entity, lang: str, linker) -> str:
     cited = [o for o in occ if o.place == "cited"]
     out.append(f'<h2 id="mentions">{text(lab["mentions"])}</h2>')
     if body:
-        out.append('<ul class="entity-mentions">' + "".join(_occurrence(edition, o, lang, linker) for o in body) + "</ul>")
+        out.append('<ul class="entity-mentions" data-search-exclude>' + "".join(_occurrence(edition, o, lang, linker) for o in body) + "</ul>")
     elif not notes:
         out.append(f"<p>{text(lab['none_body'])}</p>")
     if notes:
         out.append(f'<h2 id="notes">{text(lab["in_notes"])}</h2>')
-        out.append('<ul class="entity-mentions">' + "".join(_occurrence(edition, o, lang, linker) for o in notes) + "</ul>")
+        out.append('<ul class="entity-mentions" data-search-exclude>' + "".join(_occurrence(edition, o, lang, linker) for o in notes) + "</ul>")
     if cited:
         out.append(f'<h2 id="cited">{text(lab["in_citations"])}</h2>')
-        out.append('<ul class="entity-mentions">' + "".join(_occurrence(edition, o, lang, linker) for o in cited) + "</ul>")
+        out.append('<ul class="entity-mentions" data-search-exclude>' + "".join(_occurrence(edition, o, lang, linker) for o in cited) + "</ul>")
     docs = documents_of(edition, e.ident)
     if docs:
         out.append(f'<h2 id="documents">{text(lab["documents"])}</h2>')
         out.append(_documents(edition, docs, lang, linker))
     out.append(f'<h2 id="sources">{text(lab["sources"])}</h2>')
-    out.append('<ul class="entity-sources">' + "".join(f'<li><a href="{url(s)}">{text(s)}</a></li>'
+    out.append('<ul class="entity-sources" data-search-exclude>' + "".join(f'<li><a href="{url(s)}">{text(s)}</a></li>'
                                                         for s in e.entry.sources) + "</ul>")
     return "\n\n".join(out) + "\n"
 
@@ -223,7 +228,7 @@ def _documents(edition, docs, lang: str, linker) -> str:
                     f"{text(document_title(d, lang))}</a> "
                     f'<span class="entity-doc-role">({text(", ".join(lab[r] for r in roles))})</span>'
                     f'<br><span class="signature">{text(document_signature(d, lang))}</span></li>')
-    return '<ul class="entity-documents">' + "".join(rows) + "</ul>"
+    return '<ul class="entity-documents" data-search-exclude>' + "".join(rows) + "</ul>"
 
 
 def index_page(edition, kind: str, lang: str, linker) -> str:
@@ -243,7 +248,7 @@ def index_page(edition, kind: str, lang: str, linker) -> str:
                      + f' <span class="entity-count">— {text(lab["count"].format(n=n))}</span></li>')
     others = " · ".join(f'<a href="{url(linker.to(INDEX_PAGES[k]))}">{text(lab[k])}</a>' for k in KINDS if k != kind)
     return (f'<p class="entity-kinds">{others}</p>\n\n'
-            f'<ul class="entity-index">' + "".join(items) + "</ul>")
+            f'<ul class="entity-index" data-search-exclude>' + "".join(items) + "</ul>")
 
 
 # --- metadata and data -----------------------------------------------------------------

@@ -20,7 +20,7 @@ def parallel_page(edition: Edition, name: str, lang: str) -> str:
     src = f"{PARALLEL_DIR}/{name}"
     langs = [edition.default_lang] + [x for x in edition.languages if x != edition.default_lang]
     chapters = {x: edition.chapter(name, x) for x in langs}
-    cards = Cards()
+    cards = Cards()   # one set of card templates for the page; ids carry the column's language
     renderers = {x: Renderer(edition, x, Linker(src), prefix=f"{x}-", cards=cards) for x in langs}
     base = chapters[edition.default_lang]
     top = min((h.level for h in base.headings), default=1)

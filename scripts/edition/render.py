@@ -7,11 +7,14 @@ line start). Links are computed by a `Linker`, never guessed.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import posixpath
+import re
 from dataclasses import dataclass
 
 from .cards import Cards
+from .escaping import attr, text
 from .formatting import document_html, format_locators
 from .i18n import t
 from .markup import plain_text
@@ -79,9 +82,11 @@ class Renderer:
     emendation_ids: dict[int, str] | None = None  # id(Emendation) -> anchor, for the default language
     prefix: str = ""  # prefixes every id, for pages that show two languages side by side
     notes_anchor: str = "notlar"  # the notes heading's id (one per chapter; the single file needs several)
-    #: the page's card templates (entity cards); None: mentions are plain links (the one-file edition)
-    cards: Cards | None = None
     changed: dict[str, str] | None = None  # paragraph anchor -> marker text ("changed in 1.1"), see versions.py
+    # The page's card templates (see cards.py): note references, citations and emendations become
+    # card triggers. None for documents without the card script (the one-file edition): plain links,
+    # with the browser's own tooltip (title) on citations and emendations.
+    cards: Cards | None = None
     _in_note: bool = False
 
     def inline(self, content) -> str:
@@ -91,7 +96,8 @@ class Renderer:
                 out.append(html.escape(tok.text, quote=False))
             elif isinstance(tok, NoteRef):
                 n = tok.number
-                out.append(f'<sup class="fnref" id="{self.prefix}nr{n}"><a class="footnote-ref" href="#{self.prefix}n{n}" '
+                card = f' data-card="{self.prefix}n{n}"' if self.cards is not None else ""
+                out.append(f'<sup class="fnref" id="{self.prefix}nr{n}"><a class="footnote-ref" href="#{self.prefix}n{n}"{card} '
                            f'aria-label="{html.escape(t(self.lang, "note"))} {n}">{n}</a></sup>')
             elif isinstance(tok, PageBreak):
                 out.append(self.page_break(tok.page))
@@ -114,10 +120,29 @@ class Renderer:
         if e is None:
             return inner
         href = self.linker.to(entities.entity_src(e.ident))
+        if len(tok.content) == 1 and isinstance(tok.content[0], Emendation):
+            return self._emended_mention(e, tok.content[0], href)
         if self.cards is None:
             return f'<a class="entity entity-{e.kind}" href="{html.escape(href, quote=True)}">{inner}</a>'
         card = self.cards.add(f"{self.prefix}e-{e.ident}", entities.card_html(e, self.lang, href))
         return entities.mention_html(e, self.lang, href, inner, card)
+
+    def _emended_mention(self, e, em: Emendation, href: str) -> str:
+        """An emended name ({~~Reigtag~>Reichstag~~}) is one element, link and emendation at once
+        (a card trigger inside a link would nest interactive elements): its card gives the entity
+        and the source reading."""
+        from . import entities
+
+        note = t(self.lang, "emended_from").format(original=em.original) + (f" ({em.reason})" if em.reason else "")
+        anchor = (self.emendation_ids or {}).get(id(em), "")
+        ident = f' id="{self.prefix}{anchor}"' if anchor else ""
+        if self.cards is None:
+            card = f' title="{attr(note)}"'
+        else:
+            key = f"{self.prefix}e-{e.ident}-em-{_digest(em.original, em.reason or '')}"
+            card = f' data-card="{attr(self.cards.add(key, entities.card_html(e, self.lang, href) + f"<p>{text(note)}</p>"))}"'
+        return (f'<a class="entity entity-{e.kind} emendation"{ident} href="{attr(href)}" '
+                f'data-sic="{attr(em.original)}"{card}>{text(em.corrected)}</a>')
 
     def heading_text(self, content) -> str:
         """A heading's Markdown: its text, with mentions as links (the rest stays plain text)."""
@@ -139,26 +164,41 @@ class Renderer:
                 f'title="{label} {page}" aria-label="{label} {page}" role="note"></span>')
 
     def emendation(self, tok: Emendation) -> str:
-        title = t(self.lang, "emended_from").format(original=tok.original)
+        """The corrected reading; the source reading follows it (CSS, from data-sic) and its
+        card says both, with the reason."""
+        note = t(self.lang, "emended_from").format(original=tok.original)
         if tok.reason:
-            title += f" ({tok.reason})"
+            note += f" ({tok.reason})"
         anchor = (self.emendation_ids or {}).get(id(tok), "")
         ident = f' id="{self.prefix}{anchor}"' if anchor else ""
-        return (f'<span class="emendation"{ident} data-sic="{html.escape(tok.original, quote=True)}" '
-                f'title="{html.escape(title, quote=True)}">{html.escape(tok.corrected, quote=False)}</span>')
+        if self.cards is None:
+            card = f' title="{attr(note)}"'
+        else:
+            key = f"{self.prefix}em-{_digest(tok.original, tok.reason or '')}"
+            card = f' data-card="{attr(self.cards.add(key, f"<p>{text(note)}</p>"))}"'
+        return (f'<span class="emendation"{ident} data-sic="{attr(tok.original)}"{card}>'
+                f'{text(tok.corrected)}</span>')
 
     def citation(self, tok: Citation) -> str:
+        """A link to the bibliography entry or the archival document; its card holds the
+        full reference (with the cited pages), once per page however often it is cited."""
         ed = self.edition
         if tok.key in ed.sources.documents:
             href = self.linker.document(ed, tok.key)
-            full = html.unescape(document_html(ed.sources.documents[tok.key], self.lang))
+            full = document_html(ed.sources.documents[tok.key], self.lang)
         else:
             href = self.linker.work(tok.key)
-            full = ed.references.text(tok.key, self.lang)
-        if tok.locators:
-            full = f"{full.rstrip('.')}, {format_locators(tok.locators, self.lang)}."
-        return (f'<a class="cite" href="{html.escape(href, quote=True)}" data-key="{html.escape(tok.key, quote=True)}" '
-                f'title="{html.escape(full, quote=True)}">{self.inline(tok.content)}</a>')
+            full = ed.references.html(tok.key, self.lang)
+        locators = format_locators(tok.locators, self.lang) if tok.locators else ""
+        if locators:
+            full = f"{full.rstrip().removesuffix('.')}, {text(locators)}."
+        if self.cards is None:
+            card = f' title="{attr(html.unescape(_TAG.sub("", full)))}"'
+        else:
+            key = f"{self.prefix}ref-{tok.key}" + (f"-{_digest(locators)}" if locators else "")
+            card = f' data-card="{attr(self.cards.add(key, f"<p>{full}</p>"))}"'
+        return (f'<a class="cite" href="{attr(href)}" data-key="{attr(tok.key)}"{card}>'
+                f'{self.inline(tok.content)}</a>')
 
     # -- blocks ------------------------------------------------------------------
     def paragraph(self, p: Paragraph) -> str:
@@ -192,7 +232,7 @@ class Renderer:
         finally:
             self._in_note = False
         return (f'{body} <a class="footnote-backref" href="#{self.prefix}nr{n}" '
-                f'aria-label="{back} {n}" title="{back}">↩</a>')
+                f'aria-label="{back} {n}" title="{back}" data-card-omit>↩</a>')
 
     def provenance(self, chapter: Chapter, block, previous) -> str:
         """Labels saying whose text the reader sees: the author's own English, or our translation."""
@@ -249,3 +289,11 @@ class Renderer:
         if self.cards:
             parts.append(self.cards.html())
         return "\n\n".join(parts) + "\n"
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _digest(*parts: str) -> str:
+    """A short, stable id part for card content that has no key of its own."""
+    return hashlib.blake2s("\x1f".join(parts).encode("utf-8"), digest_size=4).hexdigest()

@@ -72,6 +72,15 @@ def with_variants(doc: dict) -> dict:
     return {**doc, "text": doc.get("text", "") + f' <span hidden class="search-variants">{" ".join(extra)}</span>'}
 
 
+#: pages whose sections (lists of mentions, documents, sources: excluded with data-search-exclude)
+#: leave only their headings in the index; the page itself (names, role, facts) stays
+SECTIONLESS = ("dizin/",)   # entities.REGISTER_DIR
+
+
+def _empty_section(location: str) -> bool:
+    return "#" in location and location.startswith(SECTIONLESS)
+
+
 def split_index(index: dict, default_lang: str, langs: list[str]) -> dict[str, dict]:
     """{lang: index} with each language's documents only, located from its own root."""
     out = {}
@@ -82,7 +91,7 @@ def split_index(index: dict, default_lang: str, langs: list[str]) -> dict[str, d
         for doc in index["docs"]:
             loc = doc["location"]
             mine = loc.startswith(prefix) if prefix else not loc.startswith(others)
-            if mine:
+            if mine and not _empty_section(loc[len(prefix):]):
                 docs.append(with_variants({**doc, "location": loc[len(prefix):]}))
         config = {**index["config"], "lang": [lang]}
         out[lang] = {**index, "config": config, "docs": docs}
