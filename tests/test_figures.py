@@ -105,7 +105,9 @@ def test_events_link_to_their_paragraph(edition, figs):
 
 def test_every_document_is_an_edge_of_the_network(edition, figs):
     (svg, boxes, nodes, edges), _ = figs.network_svg("en", LINKER)
-    assert sorted(e.key for e in edges) == sorted(edition.sources.documents)
+    assert sorted({e.key for e in edges}) == sorted(edition.sources.documents)
+    linked = [n for n in nodes.values() if n["entity"]]
+    assert len(linked) >= 15 and all(n["entity"] in edition.register.entities for n in linked)
     for key in edition.sources.documents:
         assert f'href="{LINKER.document(edition, key)}"' in svg
 

@@ -42,13 +42,14 @@ T = {
         "chapter_strip": "Bu bölümün kronolojisi",
         "chapter_strip_desc": "Bu bölümün andığı tarihli olaylar, zaman ekseninde. Bütün kronoloji: ",
         "network": "Kim kime yazdı: arşiv belgelerinde yazışmalar",
-        "network_desc": ("Makalenin kullandığı {docs} arşiv belgesi, yazarından alıcısına bir ok olarak: {nodes} kişi ve "
-                         "kurum. Düğümler kişinin ya da kurumun dizin sayfasına, oklar belgenin sayfasına bağlanır; "
-                         "büyük düğüm daha çok belge demektir. Dizine henüz bağlanmamış taraflar gri ve arşivin "
+        "network_desc": ("Makalenin kullandığı {docs} arşiv belgesi, {nodes} kişi ve kurum arasında: mektup, rapor ve "
+                         "notlar yazarından alıcısına bir ok, görüşme kayıtları yazarından görüştüğü kişiye kesikli "
+                         "bir çizgi. Düğümler kişinin ya da kurumun dizin sayfasına, çizgiler belgenin sayfasına "
+                         "bağlanır; büyük düğüm daha çok belge demektir. Dizinde olmayan taraflar gri ve arşivin "
                          "yazdığı biçimde."),
         "network_source": ("Veri: bibliography/archives.yaml (yazar, alıcı ve dizin bağlantıları author_refs, "
                            "recipient_refs) ve register/ dizini; yerleşim networkx (yay düzeni, sabit tohum)."),
-        "from": "Kimden", "to": "Kime",
+        "from": "Kimden", "to": "Kime / kiminle",
         "map": "Yerler: makalenin andığı kentler",
         "map_desc": ("Dizindeki {n} kent Avrupa ve Yakın Doğu haritasında; adlar 1920’lerin adlarıdır (dizinin "
                      "“historical” alanı; örneğin İstanbul), yoksa dizinin başlık adı. Harita dışında kalanlar: {out}. "
@@ -76,13 +77,15 @@ T = {
         "chapter_strip": "Chronology of this chapter",
         "chapter_strip_desc": "The dated events this chapter states, on a time axis. The whole chronology: ",
         "network": "Who wrote to whom: the correspondence in the archival documents",
-        "network_desc": ("The {docs} archival documents the article uses, each an arrow from its author to its "
-                         "recipient: {nodes} persons and offices. Nodes link to the register page of the person or "
-                         "office, arrows to the document’s page; a larger node means more documents. Sides not yet "
-                         "linked to the register are grey and worded as the archive words them."),
+        "network_desc": ("The {docs} archival documents the article uses, between {nodes} persons and offices: "
+                         "letters, reports and memoranda as an arrow from author to recipient, records of "
+                         "conversations as a dashed line from their author to the person spoken with. Nodes link "
+                         "to the register page of the person or office, lines to the document’s page; a larger "
+                         "node means more documents. Sides not in the register are grey and worded as the archive "
+                         "words them."),
         "network_source": ("Data: bibliography/archives.yaml (author, recipient and the register links author_refs, "
                            "recipient_refs) and the register/; layout by networkx (spring layout, fixed seed)."),
-        "from": "From", "to": "To",
+        "from": "From", "to": "To / with",
         "map": "Places: the cities the article names",
         "map_desc": ("The register’s {n} cities on a map of Europe and the Near East, under their 1920s names (the "
                      "register’s “historical” field, e.g. Constantinople), otherwise the register’s heading name. "
@@ -189,7 +192,7 @@ class Figures:
 
         t = T[lang]
         nodes, edges = N.graph(self.edition)
-        desc = t["network_desc"].format(docs=len(edges), nodes=len(nodes))
+        desc = t["network_desc"].format(docs=len({e.key for e in edges}), nodes=len(nodes))
         if self._layout is None:   # the same positions for both languages: computed once per build
             self._layout = N.layout(nodes, edges)
         return N.draw(self.edition, lang, linker, "network", t["network"], desc, self._layout), desc
@@ -208,7 +211,7 @@ class Figures:
         for e in edges:
             date = format_date(e.date, lang) if e.date else C.UNDATED[lang]
             doc = self.edition.sources.documents[e.key]
-            rows.append(f'<tr><td>{_esc(date)}</td><td>{who(e.source)}</td><td>{who(e.target)}</td>'
+            rows.append(f'<tr><td>{_esc(date)}</td><td>{who(e.source)}</td><td>{"— " if e.talk else "→ "}{who(e.target)}</td>'
                         f'<td><a href="{_esc(linker.document(self.edition, e.key))}">{_esc(doc.kind.get(lang, e.key))}</a></td></tr>')
         table = (f'<table class="figure-table"><caption>{_esc(t["network"])}</caption><thead><tr>'
                  f'<th scope="col">{t["date"]}</th><th scope="col">{t["from"]}</th><th scope="col">{t["to"]}</th>'

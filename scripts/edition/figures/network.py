@@ -1,14 +1,19 @@
-"""Who wrote to whom (issue 17, figure 2): people and offices as nodes, archival documents as
-directed edges (author → recipient, dated), laid out with networkx at build time.
+"""Who wrote to whom (issue 17, figure 2): people and offices as nodes, the archival documents
+as edges, laid out with networkx at build time.
 
-Data: the documents of `bibliography/archives.yaml` with their register links
-(`author_refs`, `recipient_refs`: ids of persons or organisations of the register). A document
-whose side is not linked to the register yet keeps the archive's own wording as its node (marked
-as such in the table), and a record with no addressee points to a node "no addressee stated":
-every document is an edge, none is dropped.
+Data: the documents of `bibliography/archives.yaml` with their register links (`author_refs`,
+`recipient_refs`, `subject_refs`: ids of the register). Two kinds of edge:
 
-Layout: networkx's spring layout (Fruchterman-Reingold) with a fixed seed and fixed iterations
-on the nodes in a fixed order, rounded to 0.1 px: the same picture on every build. Labels are
+- a letter, report or memorandum with a recipient: an arrow from each author to each recipient;
+- a record or report of a conversation (no recipient): a dashed line from its author to the
+  persons or offices it names (`subject_refs`), or between the two parties of a conversation
+  whose record names no author (the minutes of Odessa).
+
+A side that is not linked to the register keeps the archive's own wording (a grey node), and a
+document without author or recipient points to a node saying so: every document is an edge.
+
+Layout: networkx's spring layout (Fruchterman-Reingold) with a fixed seed and fixed iterations,
+each connected group on its own, rounded to 0.1 px: the same picture on every build. Labels are
 placed like the map's (eight positions, nearest first), so no two intersect.
 """
 from __future__ import annotations
@@ -27,6 +32,7 @@ WIDTH, HEIGHT = 900.0, 560.0
 NONE = "none"
 NO_ADDRESSEE = {"tr": "alıcı belirtilmemiş", "en": "no addressee stated"}
 NO_AUTHOR = {"tr": "yazarı belirtilmemiş", "en": "author not stated"}
+ACTORS = ("person", "organisation")
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,7 @@ class Edge:
     source: str
     target: str
     date: object             # datetime.date or None
+    talk: bool = False       # a conversation (undirected, dashed), not a letter
 
 
 def graph(edition):
@@ -42,31 +49,49 @@ def graph(edition):
     reg = edition.register
     refs_all = edition.sources.document_refs or {}
     nodes: dict[str, dict] = {}
-    edges = []
+    edges: list[Edge] = []
 
-    def node(role: str, ids: list[str], raw: str) -> str:
-        ids = [i for i in ids if reg and i in reg.entities]
-        if ids:
-            i = ids[0]
-            nodes.setdefault(i, {"tr": short_name(reg.entities[i], "tr"), "en": short_name(reg.entities[i], "en"),
-                                 "entity": i})
-            return i
-        if raw:
-            name = raw.split(" (")[0]
+    def actors(ids: list[str]) -> list[str]:
+        return [i for i in ids if reg and i in reg.entities and reg.entities[i].kind in ACTORS]
+
+    pending: dict[str, dict] = {}
+
+    def raw(text: str, role: str, doc: str) -> str:
+        if text:
+            name = text.split(" (")[0]
             key = "raw-" + "".join(ch for ch in name.lower() if ch.isalnum())[:40]
-            nodes.setdefault(key, {"tr": name, "en": name, "entity": ""})
+            pending.setdefault(key, {"tr": name, "en": name, "entity": ""})
             return key
-        key = f"{NONE}-{role}"
-        nodes.setdefault(key, {**(NO_ADDRESSEE if role == "recipient" else NO_AUTHOR), "entity": ""})
+        key = f"{NONE}-{role}-{doc}"    # one per document: two unknown authors are not one person
+        pending.setdefault(key, {**(NO_ADDRESSEE if role == "recipient" else NO_AUTHOR), "entity": ""})
         return key
 
     docs = sorted(edition.sources.documents.values(), key=lambda d: (d.date is None, d.date or 0, d.key))
     for d in docs:
         refs = refs_all.get(d.key, {})
-        a = node("author", refs.get("author", []), d.author)
-        b = node("recipient", refs.get("recipient", []), d.recipient)
-        edges.append(Edge(d.key, a, b, d.date))
-    return nodes, edges
+        authors = actors(refs.get("author", []))
+        recipients = actors(refs.get("recipient", []))
+        subjects = [i for i in actors(refs.get("subject", [])) if i not in authors]
+        if recipients or d.recipient:
+            for a in authors or [raw(d.author, "author", d.key)]:
+                for r in recipients or [raw(d.recipient, "recipient", d.key)]:
+                    edges.append(Edge(d.key, a, r, d.date))
+        elif (authors or d.author) and subjects:
+            for a in authors or [raw(d.author, "author", d.key)]:
+                for s in subjects:
+                    edges.append(Edge(d.key, a, s, d.date, talk=True))
+        elif len(subjects) >= 2:
+            for s in subjects[1:]:
+                edges.append(Edge(d.key, subjects[0], s, d.date, talk=True))
+        else:
+            edges.append(Edge(d.key, (authors or [raw(d.author, "author", d.key)])[0], raw("", "recipient", d.key),
+                              d.date))
+    for e in edges:     # only the nodes that an edge uses
+        for n in (e.source, e.target):
+            if n not in nodes:
+                nodes[n] = pending[n] if n in pending else {
+                    "tr": short_name(reg.entities[n], "tr"), "en": short_name(reg.entities[n], "en"), "entity": n}
+    return dict(sorted(nodes.items())), edges
 
 
 def layout(nodes: dict, edges: list[Edge]) -> dict[str, tuple[float, float]]:
@@ -108,9 +133,11 @@ def layout(nodes: dict, edges: list[Edge]) -> dict[str, tuple[float, float]]:
 
 CSS = (
     ".edition-svg .edge{fill:none;stroke:var(--md-default-fg-color--light,#777);stroke-width:1.2}"
+    ".edition-svg .edge.talk{stroke-dasharray:4 3}"
     ".edition-svg a:hover .edge,.edition-svg a:focus .edge{stroke:var(--md-accent-fg-color,#e65100);stroke-width:2.4}"
     ".edition-svg .node{fill:var(--md-accent-fg-color,#e65100);stroke:var(--md-default-bg-color,#fff);stroke-width:1.5}"
     ".edition-svg .node.raw{fill:var(--md-default-fg-color--light,#777)}"
+    ".edition-svg .leader{stroke:var(--md-default-fg-color--light,#666);stroke-width:.6}"
     ".edition-svg .arrow{fill:var(--md-default-fg-color--light,#777)}"
     ".edition-svg .halo{stroke:var(--md-default-bg-color,#fff);stroke-width:3px;stroke-linejoin:round;"
     "paint-order:stroke;fill:currentColor}"
@@ -138,7 +165,8 @@ def draw(edition, lang: str, linker: Linker, ident: str, title: str, desc: str, 
         k = seen.get(pair, 0)
         seen[pair] = k + 1
         date = format_date(e.date, lang) if e.date else {"tr": "tarihsiz", "en": "undated"}[lang]
-        label = f"{date}: {nodes[e.source][lang]} → {nodes[e.target][lang]}"
+        arrow = " — " if e.talk else " → "
+        label = f"{date}: {nodes[e.source][lang]}{arrow}{nodes[e.target][lang]}"
         a = S.link(ge, linker.document(edition, e.key), label)
         (x1, y1), (x2, y2) = pos[e.source], pos[e.target]
         if e.source == e.target:
@@ -154,7 +182,10 @@ def draw(edition, lang: str, linker: Linker, ident: str, title: str, desc: str, 
             bend = (k - 0) * 14 * (1 if e.source < e.target else -1) + (6 if e.source < e.target else -6)
             cx, cy = (sx + tx) / 2 - uy * bend, (sy + ty) / 2 + ux * bend
             d = f"M{S.num(sx)} {S.num(sy)}Q{S.num(cx)} {S.num(cy)} {S.num(tx)} {S.num(ty)}"
-        S.el(a, "path", {"d": d, "class": "edge", "marker-end": f"url(#{ident}-arrow)"})
+        if e.talk:
+            S.el(a, "path", {"d": d, "class": "edge talk"})
+        else:
+            S.el(a, "path", {"d": d, "class": "edge", "marker-end": f"url(#{ident}-arrow)"})
     points = [(n, pos[n][0], pos[n][1], nodes[n][lang]) for n in sorted(nodes)]
     labels = place_labels(points, WIDTH, HEIGHT, radius)
     gn = S.el(root, "g", {"class": "nodes"})
@@ -169,7 +200,10 @@ def draw(edition, lang: str, linker: Linker, ident: str, title: str, desc: str, 
         a = S.link(gn, href, info[lang])
         x, y = pos[n]
         S.el(a, "circle", {"cx": x, "cy": y, "r": radius[n], "class": "node" + ("" if info["entity"] else " raw")})
-        tx, ty, _, box, _ = labels[n]
+        tx, ty, _, box, leader = labels[n]
+        if leader:
+            S.el(a, "line", {"x1": x, "y1": y, "x2": min(max(x, box.x), box.x + box.w),
+                             "y2": min(max(y, box.y), box.y + box.h), "class": "leader"})
         S.el(a, "text", {"x": tx, "y": ty, "class": "halo"}, info[lang])
         boxes.append((n, box))
     return S.serialize(root), boxes, nodes, edges
