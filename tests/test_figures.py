@@ -149,6 +149,35 @@ def test_figures_are_deterministic(edition):
     assert not re.search(r"\d\.\d{2,}", re.sub(r"<table.*?</table>", "", out[0]))   # one fixed number format
 
 
+_RENDER = """
+import hashlib, sys
+sys.path.insert(0, "tests")
+import test_figures as T
+from edition import figures
+ed = T.build_edition(T.load_sources(T.ROOT, T.ROOT / "docs", T.CHAPTERS, ["bibliography/works.bib",
+     "bibliography/newspapers.bib"], "bibliography/archives.yaml", "bibliography/article.yaml", "register"),
+     T.CHAPTERS, "tr")
+f = figures.load(ed, T.ROOT)
+out = "".join(f.block(w, lang, T.LINKER) for lang in ("tr", "en") for w in ("chronology", "network", "map"))
+print(hashlib.sha256(out.encode()).hexdigest())
+"""
+
+
+def test_figures_do_not_depend_on_the_hash_seed():
+    """Set and dict orders change with PYTHONHASHSEED from one process to the next: the figures must not."""
+    import os
+    import subprocess
+    import sys
+
+    digests = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", _RENDER], cwd=ROOT, env=env, capture_output=True, text=True,
+                             check=True)
+        digests.add(run.stdout.strip())
+    assert len(digests) == 1
+
+
 def test_number_format():
     assert [S.num(x) for x in (1.0, 1.25, -0.04, 12.345, 0.0)] == ["1", "1.2", "0", "12.3", "0"]
 

@@ -115,7 +115,11 @@ def layout(nodes: dict, edges: list[Edge]) -> dict[str, tuple[float, float]]:
             h = 40.0 + 20.0 * len(group)
             box = (WIDTH - 150.0, side_y, 60.0, h)
             side_y += h + 20
-        sub = g.subgraph(group)
+        # a fresh graph, not g.subgraph(): a subgraph view iterates its nodes from a set, in an
+        # order that changes with PYTHONHASHSEED, and the seeded layout with it
+        sub = nx.Graph()
+        sub.add_nodes_from(group)
+        sub.add_edges_from(sorted(((*sorted((a, b)), d) for a, b, d in g.edges(group, data=True)), key=lambda e: e[:2]))
         if len(group) == 1:
             pos = {group[0]: (0.0, 0.0)}
         else:

@@ -120,4 +120,5 @@ BASE_CSS = (
     ".edition-svg .axis{stroke:currentColor;stroke-width:1}"
     ".edition-svg a:focus{outline:2px solid var(--md-accent-fg-color,#e65100)}"
     ".edition-svg a:hover text,.edition-svg a:focus text{text-decoration:underline}"
+    "@media print{.figure-scroll{overflow:visible}.edition-svg{min-width:0!important;width:100%;height:auto}}"
 )
