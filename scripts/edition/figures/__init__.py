@@ -13,6 +13,7 @@ Modules: `svg` (builder helpers, one number format, label boxes), `chronology`, 
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -163,7 +164,8 @@ class Figures:
         scale = C.Scale(12.0, {y: per for y in years})
         title = dict(self.lanes(lang)).get(name, "")
         svg, _ = C.draw(self.edition, mine, [(name, title)], lang, linker, "chapter-chronology",
-                        f'{t["chapter_strip"]}: {title}', t["chapter_strip_desc"].rstrip(": "), scale)
+                        f'{t["chapter_strip"]}: {title}', t["chapter_strip_desc"].rstrip(": "), scale,
+                        tooltips=False)
         full = linker.to(PAGE, "chronology")
         return (f'<details class="figure-strip"><summary>{t["chapter_strip"]}</summary>'
                 f'<div class="figure-scroll" tabindex="0" role="region" aria-label="{_esc(t["chapter_strip"])}">{svg}</div>'
@@ -250,7 +252,19 @@ class Figures:
 
         linker = SingleFileLinker("edisyon.md")
         body = "".join(self.block(w, lang, linker) for w in ("chronology", "network", "map"))
+        body = plain_colours(body)
+        # the page's width, not a scroll box: a printed page does not scroll
+        body = re.sub(r'style="min-width:[\d.]+px"', 'style="width:100%;height:auto"', body)
         return f'<section class="chapter" id="ch-gorseller"><h1 id="gorseller">{T[lang]["figures"]}</h1>{body}</section>'
+
+
+_VAR = re.compile(r"var\(--[\w-]+,([^()]+)\)")
+
+
+def plain_colours(html_: str) -> str:
+    """Material's colour variables replaced by their fallbacks: the one-file edition has no
+    Material, and WeasyPrint's SVG renderer does not read var()."""
+    return _VAR.sub(lambda m: m.group(1), html_)
 
 
 def _figure(ident: str, title: str, desc: str, source: str, svg: str, table: str, lang: str) -> str:

@@ -222,7 +222,7 @@ def band_layout(items: list[Item], scale: Scale, lang: str, right: float):
 
 
 def draw(edition, items_: list[Item], lanes: list[tuple[str, str]], lang: str, linker: Linker, ident: str,
-         title: str, desc: str, scale: Scale | None = None) -> tuple[str, list[tuple[str, S.Box]]]:
+         title: str, desc: str, scale: Scale | None = None, tooltips: bool = True) -> tuple[str, list[tuple[str, S.Box]]]:
     """The SVG of `items_` in `lanes` [(lane key, band title)]; returns (svg, label boxes)."""
     dated = [i for i in items_ if i.date]
     years = range(min(i.date.year for i in dated), max(i.date.year for i in dated) + 1) if dated else range(1925, 1926)
@@ -265,7 +265,7 @@ def draw(edition, items_: list[Item], lanes: list[tuple[str, str]], lang: str, l
         for it, x, r, anchor, box in placed:
             cy = by + HEAD + r * ROW + ROW / 2
             full = f"{format_date(it.date.iso, lang) if it.date else UNDATED[lang]}: {it.label[lang]}"
-            a = S.link(g, it.href(edition, linker), full)
+            a = S.link(g, it.href(edition, linker), full, tooltips)
             shape = "rect" if it.kind == "document" else "circle"
             if shape == "circle":
                 S.el(a, "circle", {"cx": x, "cy": cy, "r": DOT, "class": "mark"})

@@ -127,8 +127,10 @@ CSS = (
     "stroke-width:.6}"
     ".edition-svg .city{fill:var(--md-accent-fg-color,#e65100);stroke:var(--md-default-bg-color,#fff);stroke-width:1}"
     ".edition-svg .leader{stroke:var(--md-default-fg-color--light,#666);stroke-width:.6}"
-    ".edition-svg .halo{stroke:var(--md-default-bg-color,#fff);stroke-width:3px;stroke-linejoin:round;"
-    "paint-order:stroke;fill:currentColor}"
+    ".edition-svg .halo{fill:currentColor}"
+    # a halo under labels on screen (print renderers without paint-order would draw it over the text)
+    "@media screen{.edition-svg .halo{stroke:var(--md-default-bg-color,#fff);stroke-width:3px;"
+    "stroke-linejoin:round;paint-order:stroke}}"
 )
 
 
@@ -142,7 +144,7 @@ def draw(register, basemap: dict, lang: str, linker: Linker, ident: str, title: 
         x, y = proj(p.lon, p.lat)
         points.append((p.ident, x, y, p.label[lang]))
     labels = place_labels(points, proj.width, proj.height)
-    root = S.svg_root(proj.width, proj.height, ident, title, desc, S.BASE_CSS + CSS, min_width=600)
+    root = S.svg_root(proj.width, proj.height, ident, title, desc, S.BASE_CSS + CSS, min_width=proj.width)
     S.el(root, "rect", {"x": 0.0, "y": 0.0, "width": proj.width, "height": proj.height, "class": "sea"})
     S.el(root, "path", {"d": land_path(basemap, proj), "class": "land"})
     g = S.el(root, "g", {"class": "places"})

@@ -143,8 +143,10 @@ CSS = (
     ".edition-svg .node.raw{fill:var(--md-default-fg-color--light,#777)}"
     ".edition-svg .leader{stroke:var(--md-default-fg-color--light,#666);stroke-width:.6}"
     ".edition-svg .arrow{fill:var(--md-default-fg-color--light,#777)}"
-    ".edition-svg .halo{stroke:var(--md-default-bg-color,#fff);stroke-width:3px;stroke-linejoin:round;"
-    "paint-order:stroke;fill:currentColor}"
+    ".edition-svg .halo{fill:currentColor}"
+    # a halo under labels on screen (print renderers without paint-order would draw it over the text)
+    "@media screen{.edition-svg .halo{stroke:var(--md-default-bg-color,#fff);stroke-width:3px;"
+    "stroke-linejoin:round;paint-order:stroke}}"
 )
 
 
@@ -155,7 +157,7 @@ def draw(edition, lang: str, linker: Linker, ident: str, title: str, desc: str, 
     for e in edges:
         degree[e.source] += 1
         degree[e.target] += 1
-    root = S.svg_root(WIDTH, HEIGHT, ident, title, desc, S.BASE_CSS + CSS, min_width=640)
+    root = S.svg_root(WIDTH, HEIGHT, ident, title, desc, S.BASE_CSS + CSS, min_width=WIDTH)
     defs = S.el(root, "defs")
     marker = S.el(defs, "marker", {"id": f"{ident}-arrow", "viewBox": "0 0 10 10", "refX": "9", "refY": "5",
                                    "markerWidth": "7", "markerHeight": "7", "orient": "auto-start-reverse"})

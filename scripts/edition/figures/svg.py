@@ -83,11 +83,13 @@ def el(parent: ET.Element | None, tag: str, attrs: dict | None = None, text: str
     return e
 
 
-def link(parent: ET.Element, href: str, label: str) -> ET.Element:
-    """A link inside the figure: allow-listed address, an accessible name, a tooltip."""
+def link(parent: ET.Element, href: str, label: str, tooltip: bool = True) -> ET.Element:
+    """A link inside the figure: allow-listed address, an accessible name, a tooltip (left out
+    where page weight matters more: the chapter pages' chronology)."""
     safe_url(href)   # raises UnsafeURL for javascript:, data: …
     a = el(parent, "a", {"href": href, "aria-label": label})
-    el(a, "title", None, label)
+    if tooltip:
+        el(a, "title", None, label)
     return a
 
 
@@ -113,6 +115,8 @@ def serialize(root: ET.Element) -> str:
 #: the colours of the figures, as CSS on top of Material's variables (with fallbacks)
 BASE_CSS = (
     ".figure-scroll{overflow-x:auto;max-width:100%}"
+    ".edition-figure{text-align:start;margin:1em 0}"
+    ".edition-figure figcaption{max-width:none;font-style:normal;text-align:start}"
     ".edition-svg{color:var(--md-default-fg-color,#222);overflow:visible}"
     ".edition-svg text{fill:currentColor;font-size:11px}"
     ".edition-svg .muted{fill:var(--md-default-fg-color--light,#666)}"
