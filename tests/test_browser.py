@@ -169,7 +169,7 @@ SEARCHES = [
     ("giris.html", "Rüşdü", "sovyet-tepkisi.html"),
     ("giris.html", "izvestiya", "gazeteler.html"),
     ("giris.html", "İzvestiya", "gazeteler.html"),
-    ("giris.html", "ırak", "sovyet-tepkisi.html"),
+    ("giris.html", "ırak", "dizin/iraq.html"),     # the register's page ranks first among many (issue 12)
     ("giris.html", "Çiçerin", "sovyet-tepkisi.html"),
     ("en/giris.html", "Chicherin", "en/sovyet-tepkisi.html"),
     ("en/giris.html", "Rüştü", "en/sovyet-tepkisi.html"),

@@ -105,22 +105,27 @@ def test_each_entity_page_lists_every_paragraph_that_links_to_it(site):
 
 def _only_in_citations() -> set[str]:
     """Entities the article names only inside the references of its notes (indexed, not linked)."""
-    out = set()
-    pattern = {lang: _pattern([lang]) for lang in LANGS}
-    for ident, e in REGISTER.entities.items():
-        in_text = False
+    found: set[tuple[str, str]] = set()
+    for lang in LANGS:
+        pattern = _pattern([lang])
         for name in CHAPTERS:
-            for lang in LANGS:
-                chapter = parse_chapter(_source(name, lang), name, lang)
-                contents = [b.content for b in chapter.blocks if hasattr(b, "content")] + \
-                           [n.content for n in chapter.notes.values()]
-                for content in contents:
-                    text = "".join(t.text for t in _outside_citations(content))
-                    if any(m.group() in e.spellings(lang) for m in pattern[lang].finditer(text)):
-                        in_text = True
-        if not in_text:
-            out.add(ident)
-    return out
+            chapter = parse_chapter(_source(name, lang), name, lang)
+            contents = [b.content for b in chapter.blocks if hasattr(b, "content")] + \
+                       [n.content for n in chapter.notes.values()]
+            for content in contents:
+                text = "".join(t.text for t in _outside_citations(content))
+                found |= {(lang, m.group()) for m in pattern.finditer(text)}
+    return {ident for ident, e in REGISTER.entities.items()
+            if not any((lang, f) in found for lang in LANGS for f in e.spellings(lang))
+            and not any(_marked(ident))}
+
+
+def _marked(ident: str):
+    """Chapters that mark a mention of `ident` explicitly ([name]{=ident})."""
+    for name in CHAPTERS:
+        for lang in LANGS:
+            if f"]{{={ident}}}" in _source(name, lang):
+                yield name
 
 
 def _outside_citations(content):
