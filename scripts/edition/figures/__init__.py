@@ -12,11 +12,11 @@ Modules: `svg` (builder helpers, one number format, label boxes), `chronology`, 
 """
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..escaping import attr
 from ..formatting import format_date
 from ..markup import plain_text
 from ..entities import entity_src
@@ -104,7 +104,7 @@ T = {
 
 
 def _esc(s: str) -> str:
-    return html.escape(str(s), quote=True)
+    return attr(s)    # the one escaping discipline (text and attribute values alike)
 
 
 @dataclass

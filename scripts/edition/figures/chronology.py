@@ -21,10 +21,9 @@ from pydantic import BeforeValidator, Field, field_validator
 
 from ..datafiles import PartialDate, Schema, check_ident, load_data
 from ..errors import EditionError, Problem
-from ..formatting import document_date, document_title, format_date
-from ..markup import plain_text
+from ..formatting import document_title, format_date
 from ..model import Location, Paragraph
-from ..render import ARCHIVE_DIR, Linker
+from ..render import Linker
 from . import svg as S
 
 EVENTS_FILE = "chronology/events.yaml"
