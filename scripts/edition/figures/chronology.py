@@ -127,7 +127,8 @@ def items(edition, events: list[Event], where: dict[str, Location]) -> list[Item
 
 
 def short_document_label(edition, doc, lang: str) -> str:
-    """Author → recipient (names from the register where the document names its ids), else the kind."""
+    """Author → recipient, or author — interlocutor for a conversation (names from the register where
+    the document links them, else as the archive words them), with the kind of document."""
     refs = edition.sources.document_refs.get(doc.key, {}) if edition.sources.document_refs else {}
     reg = edition.register
 
@@ -137,7 +138,14 @@ def short_document_label(edition, doc, lang: str) -> str:
             return ", ".join(short_name(reg.entities[i], lang) for i in ids)
         return raw.split(" (")[0]
 
-    who = " → ".join(x for x in (names("author", doc.author), names("recipient", doc.recipient)) if x)
+    author, recipient = names("author", doc.author), names("recipient", doc.recipient)
+    if recipient:
+        who = " → ".join(x for x in (author, recipient) if x)
+    else:   # a conversation: its author (if any) and the persons or offices it names
+        talk = [i for i in refs.get("subject", []) if reg and i in reg.entities
+                and reg.entities[i].kind in ("person", "organisation") and i not in refs.get("author", [])]
+        parties = [short_name(reg.entities[i], lang) for i in talk]
+        who = f"{author} — {', '.join(parties)}" if author and parties else (author or " — ".join(parties))
     kind = doc.kind.get(lang, "")
     text = f"{who} ({kind})" if who and kind else (who or kind or document_title(doc, lang))
     return text if len(text) <= 48 else text[:46].rstrip() + "…"
