@@ -13,10 +13,11 @@ Modules: `svg` (builder helpers, one number format, label boxes), `chronology`, 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..escaping import attr
+from ..escaping import attr, url
 from ..formatting import format_date
 from ..markup import plain_text
 from ..entities import entity_src
@@ -34,12 +35,12 @@ T = {
         "chronology_desc": ("Makalenin andığı {events} tarihli olay ve {docs} arşiv belgesi tek bir zaman ekseninde. "
                             "Her bölüm bir şerit: olaylar (daire) metinde anıldıkları bölümün şeridinde, arşiv belgeleri "
                             "(kare) en alttaki şeritte. 1924 öncesi yıllar dar, 1924-1928 geniş çizildi. Her işaret "
-                            "olayın paragrafına ya da belgenin sayfasına bağlanır."),
+                            "olayın paragrafına ya da belgenin sayfasına bağlanır. Yıldız (*): editör notu, tabloda."),
         "chronology_source": ("Veri: olaylar chronology/events.yaml (her biri makalenin bir paragrafından; tarih metnin "
                               "verdiği kesinlikte), belgeler bibliography/archives.yaml."),
         "table": "Tablo olarak",
         "date": "Tarih", "item": "Olay / belge", "section": "Bölüm", "where": "Yer",
-        "documents": "Arşiv belgeleri", "document": "belge", "note": "not",
+        "documents": "Arşiv belgeleri", "document": "belge", "note": "not", "source": "kaynak",
         "chapter_strip": "Bu bölümün kronolojisi",
         "chapter_strip_desc": "Bu bölümün andığı tarihli olaylar, zaman ekseninde. Bütün kronoloji: ",
         "network": "Kim kime yazdı: arşiv belgelerinde yazışmalar",
@@ -69,12 +70,12 @@ T = {
                             "axis. Each section is a band: events (circles) stand in the band of the section that "
                             "states them, archival documents (squares) in the last band. The years before 1924 are "
                             "drawn narrow, 1924-1928 wide. Each mark links to the event’s paragraph or the document’s "
-                            "page."),
+                            "page. An asterisk (*) marks an editors’ note, given in the table."),
         "chronology_source": ("Data: events from chronology/events.yaml (each from one paragraph of the article, dated "
                               "as precisely as the text dates it), documents from bibliography/archives.yaml."),
         "table": "As a table",
         "date": "Date", "item": "Event / document", "section": "Section", "where": "Where",
-        "documents": "Archival documents", "document": "document", "note": "note",
+        "documents": "Archival documents", "document": "document", "note": "note", "source": "source",
         "chapter_strip": "Chronology of this chapter",
         "chapter_strip_desc": "The dated events this chapter states, on a time axis. The whole chronology: ",
         "network": "Who wrote to whom: the correspondence in the archival documents",
@@ -147,7 +148,12 @@ class Figures:
                 where.append(f'<a href="{_esc(linker.note(self.edition, it.note))}">{t["note"]} {it.note}</a>')
             section = lanes.get(it.chapter, "") if it.chapter else ""
             date = format_date(it.date.iso, lang) if it.date else C.UNDATED[lang]
-            rows.append(f"<tr><td>{_esc(date)}</td><td>{_esc(it.label[lang])}</td><td>{_esc(section)}</td>"
+            label = _esc(it.label[lang])
+            if it.comment:
+                sources = ", ".join(f'<a href="{url(s)}">{_esc(urlsplit(s).netloc)}</a>' for s in it.sources)
+                label += (f'<br><span class="editorial">[{C.EDITORIAL[lang]}: {_esc(it.comment[lang])} '
+                          f'({t["source"]}: {sources})]</span>')
+            rows.append(f"<tr><td>{_esc(date)}</td><td>{label}</td><td>{_esc(section)}</td>"
                         f"<td>{', '.join(where)}</td></tr>")
         return (f'<table class="figure-table"><caption>{_esc(t["chronology"])}</caption><thead><tr>'
                 f'<th scope="col">{t["date"]}</th><th scope="col">{t["item"]}</th><th scope="col">{t["section"]}</th>'

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field, field_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from ..datafiles import PartialDate, Schema, check_ident, load_data
 from ..errors import EditionError, Problem
+from ..escaping import is_safe_url
 from ..formatting import document_title, format_date
 from ..model import Location, Paragraph
 from ..render import Linker
@@ -36,17 +37,39 @@ class Label(Schema):
     en: str = Field(min_length=1, max_length=60)
 
 
+class Comment(Schema):
+    tr: str = Field(min_length=1, max_length=400)
+    en: str = Field(min_length=1, max_length=400)
+
+
 class Event(Schema):
     id: str
     date: Date
     para: int = Field(ge=1)
     note: int | None = Field(default=None, ge=1)
     label: Label
+    #: an editorial comment (e.g. the date the text gives is not the historical one), with its sources
+    comment: Comment | None = None
+    sources: list[str] = []
 
     @field_validator("id")
     @classmethod
     def _id(cls, v):
         return check_ident(v)
+
+    @field_validator("sources")
+    @classmethod
+    def _sources(cls, v):
+        for address in v:
+            if not address.startswith(("http://", "https://")) or not is_safe_url(address):
+                raise ValueError(f"{address!r} is not an http(s) address")
+        return v
+
+    @model_validator(mode="after")
+    def _comment_sourced(self):
+        if self.comment and not self.sources:
+            raise ValueError("an editorial comment needs the address of the public source it was checked against")
+        return self
 
 
 @dataclass(frozen=True)
@@ -62,6 +85,8 @@ class Item:
     anchor: str           # the ¶ anchor (events)
     para: int | None = None
     note: int | None = None
+    comment: dict | None = None     # lang -> editorial comment
+    sources: tuple = ()
 
     @property
     def sort_key(self):
@@ -113,7 +138,8 @@ def items(edition, events: list[Event], where: dict[str, Location]) -> list[Item
             problems.append(Problem(where[e.id], "chronology",
                                     f"event {e.id!r}: note {e.note} is not referred to in ¶ {e.para}"))
             continue
-        out.append(Item(e.id, "event", e.date, chapter, e.label.model_dump(), chapter, p.anchor, e.para, e.note))
+        out.append(Item(e.id, "event", e.date, chapter, e.label.model_dump(), chapter, p.anchor, e.para, e.note,
+                        e.comment.model_dump() if e.comment else None, tuple(e.sources)))
     if problems:
         raise EditionError(problems)
     for doc in edition.sources.documents.values():
@@ -209,7 +235,7 @@ def band_layout(items: list[Item], scale: Scale, lang: str, right: float):
     placed = []
     for it in items:
         x = scale.x(it.date) if it.date else right - 6
-        w = S.text_width(it.label[lang], LABEL_SIZE)
+        w = S.text_width(shown_label(it, lang), LABEL_SIZE)
         if x + PAD + w + DOT <= right:
             span = (x - DOT - PAD, x + DOT + PAD + w + PAD)
             anchor = "start"
@@ -272,6 +298,8 @@ def draw(edition, items_: list[Item], lanes: list[tuple[str, str]], lang: str, l
         for it, x, r, anchor, box in placed:
             cy = by + HEAD + r * ROW + ROW / 2
             full = f"{format_date(it.date.iso, lang) if it.date else UNDATED[lang]}: {it.label[lang]}"
+            if it.comment:
+                full += f" ({EDITORIAL[lang]}: {it.comment[lang]})"
             a = S.link(g, it.href(edition, linker), full, tooltips)
             shape = "rect" if it.kind == "document" else "circle"
             if shape == "circle":
@@ -279,12 +307,18 @@ def draw(edition, items_: list[Item], lanes: list[tuple[str, str]], lang: str, l
             else:
                 S.el(a, "rect", {"x": x - DOT, "y": cy - DOT, "width": 2 * DOT, "height": 2 * DOT, "class": "mark doc"})
             tx = x + DOT + PAD if anchor == "start" else x - DOT - PAD
-            S.el(a, "text", {"x": tx, "y": cy + 3.8, "text-anchor": anchor}, it.label[lang])
+            S.el(a, "text", {"x": tx, "y": cy + 3.8, "text-anchor": anchor}, shown_label(it, lang))
             boxes.append((it.key, S.Box(box.x, by + box.y, box.w, box.h)))
     return S.serialize(root), boxes
 
 
 UNDATED = {"tr": "tarihsiz", "en": "undated"}
+EDITORIAL = {"tr": "editör notu", "en": "editors’ note"}
+
+
+def shown_label(it: Item, lang: str) -> str:
+    """The label as drawn: an asterisk marks an editorial comment (in the tooltip and the table)."""
+    return it.label[lang] + (" *" if it.comment else "")
 
 CSS = (
     ".edition-svg .band-0 .band-bg{fill:var(--md-default-fg-color--lightest,#eee);fill-opacity:.35}"
