@@ -84,12 +84,13 @@ def el(parent: ET.Element | None, tag: str, attrs: dict | None = None, text: str
 
 
 def link(parent: ET.Element, href: str, label: str, tooltip: bool = True) -> ET.Element:
-    """A link inside the figure: allow-listed address, an accessible name, a tooltip (left out
-    where page weight matters more: the chapter pages' chronology)."""
+    """A link inside the figure: allow-listed address, an accessible name and a tooltip (both left
+    out where page weight matters more and the link's text names it: the chapter pages' chronology)."""
     safe_url(href)   # raises UnsafeURL for javascript:, data: …
+    if not tooltip:  # the link's own text is its name
+        return el(parent, "a", {"href": href})
     a = el(parent, "a", {"href": href, "aria-label": label})
-    if tooltip:
-        el(a, "title", None, label)
+    el(a, "title", None, label)
     return a
 
 
