@@ -217,6 +217,18 @@ def test_bad_events_stop_with_file_and_line(edition, tmp_path, text, line, messa
     assert message in problem.message, str(exc.value)
 
 
+@pytest.mark.parametrize("text,message", [(None, "file does not exist"), ("{not json", "Expecting"),
+                                          ('{"extent": [1, 2], "rings": []}', "needs 'extent'")])
+def test_bad_basemap_stops_with_its_file(edition, tmp_path, text, message):
+    shutil.copytree(ROOT / "chronology", tmp_path / "chronology")
+    (tmp_path / "maps").mkdir()
+    if text is not None:
+        (tmp_path / "maps" / "basemap.json").write_text(text, encoding="utf-8")
+    with pytest.raises(EditionError) as exc:
+        figures.load(edition, tmp_path)
+    assert str(exc.value).startswith("maps/basemap.json:") and message in str(exc.value)
+
+
 def test_no_chronology_no_figures(edition, tmp_path):
     assert figures.load(edition, tmp_path) is None
 

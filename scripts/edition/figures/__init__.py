@@ -113,6 +113,7 @@ class Figures:
     edition: object
     root: Path
     items: list = field(default_factory=list)
+    basemap: dict | None = None
     _layout: dict | None = None
 
     # --- chronology ---------------------------------------------------------------------
@@ -231,7 +232,7 @@ class Figures:
         from . import mapfig as M
 
         t = T[lang]
-        basemap = M.load_basemap(self.root)
+        basemap = self.basemap
         inside, outside = M.places(self.edition.register, tuple(basemap["extent"]))
         out = ", ".join(p.label[lang] for p in outside) or "—"
         desc = t["map_desc"].format(n=len(inside), out=out)
@@ -239,7 +240,7 @@ class Figures:
         return svg, boxes, desc, inside + outside
 
     def map_block(self, lang: str, linker: Linker) -> str:
-        if not self.edition.register:
+        if not self.edition.register or self.basemap is None:
             return ""
         t = T[lang]
         svg, _, desc, all_places = self.map_svg(lang, linker)
@@ -287,5 +288,8 @@ def load(edition, root: Path) -> Figures | None:
     """Load and check the figures' data; None when the edition has no chronology file."""
     if not (root / C.EVENTS_FILE).exists():
         return None
+    from . import mapfig as M
+
     events, where = C.load_events(root)
-    return Figures(edition, root, C.items(edition, events, where))
+    basemap = M.load_basemap(root) if edition.register else None
+    return Figures(edition, root, C.items(edition, events, where), basemap)

@@ -19,7 +19,9 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..datafiles import read_text
 from ..entities import entity_src
+from ..errors import fail
 from ..render import Linker
 from . import svg as S
 
@@ -40,7 +42,17 @@ class Place:
 
 
 def load_basemap(root: Path) -> dict:
-    return json.loads((root / BASEMAP).read_text(encoding="utf-8"))
+    """The land outline; a missing or broken file is a located error (it stops the build)."""
+    text = read_text(root / BASEMAP, BASEMAP)
+    try:
+        data = json.loads(text)
+        extent = tuple(float(x) for x in data["extent"])
+        rings = data["rings"]
+        if len(extent) != 4 or not all(isinstance(r, list) and len(r) % 2 == 0 for r in rings):
+            raise ValueError("needs 'extent' (4 numbers) and 'rings' (lists of lon, lat pairs)")
+    except (ValueError, KeyError, TypeError) as exc:
+        raise fail(BASEMAP, getattr(exc, "lineno", 1), "basemap", str(exc)) from None
+    return data
 
 
 def places(register, extent) -> tuple[list[Place], list[Place]]:
