@@ -161,7 +161,8 @@ class Figures:
                 f'<th scope="col">{t["where"]}</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
 
     def chapter_strip(self, name: str, lang: str, linker: Linker) -> str:
-        """The chronology of one chapter (its own band, its own period), for the chapter page."""
+        """The chronology of one chapter (its own band, its own period), for the chapter page: folded,
+        and a chapter tool (`.chapter-tools`: not the article's text, which the fidelity tests read)."""
         mine = [i for i in self.items if i.lane == name]
         if not mine:
             return ""
@@ -174,7 +175,7 @@ class Figures:
                         f'{t["chapter_strip"]}: {title}', t["chapter_strip_desc"].rstrip(": "), scale,
                         tooltips=False)
         full = linker.to(PAGE, "chronology")
-        return (f'<details class="figure-strip"><summary>{t["chapter_strip"]}</summary>'
+        return (f'<details class="figure-strip chapter-tools"><summary>{t["chapter_strip"]}</summary>'
                 f'<div class="figure-scroll" tabindex="0" role="region" aria-label="{_esc(t["chapter_strip"])}">{svg}</div>'
                 f'<p>{t["chapter_strip_desc"]}<a href="{_esc(full)}">{t["figures"]}</a></p></details>')
 
