@@ -226,7 +226,7 @@ class Scale:
 
 
 def full_scale(years: range) -> Scale:
-    return Scale(12.0, {y: (128.0 if 1924 <= y <= 1928 else 30.0) for y in years})
+    return Scale(12.0, {y: (104.0 if 1924 <= y <= 1928 else 25.0) for y in years})
 
 
 def band_layout(items: list[Item], scale: Scale, lang: str, right: float):
@@ -260,7 +260,7 @@ def draw(edition, items_: list[Item], lanes: list[tuple[str, str]], lang: str, l
     dated = [i for i in items_ if i.date]
     years = range(min(i.date.year for i in dated), max(i.date.year for i in dated) + 1) if dated else range(1925, 1926)
     scale = scale or full_scale(years)
-    right = scale.end + (56.0 if any(i.date is None for i in items_) else 0) + 4
+    right = scale.end + (48.0 if any(i.date is None for i in items_) else 0) + 4
     width = right + 12
     top = 22.0
     bands = []

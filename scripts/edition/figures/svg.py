@@ -118,6 +118,7 @@ BASE_CSS = (
     ".figure-scroll{overflow-x:auto;max-width:100%}"
     ".edition-figure{text-align:start;margin:1em 0}"
     ".edition-figure figcaption{max-width:none;font-style:normal;text-align:start}"
+    ".edition-figure .figure-desc{text-align:start}"
     ".edition-svg{color:var(--md-default-fg-color,#222);overflow:visible}"
     ".edition-svg text{fill:currentColor;font-size:11px}"
     ".edition-svg .muted{fill:var(--md-default-fg-color--light,#666)}"
