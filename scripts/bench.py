@@ -36,9 +36,11 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 
 
 def copy_project(dst: Path) -> Path:
-    for name in ("docs", "bibliography", "overrides", "mkdocs.yml"):
+    # every data folder the build reads (a folder that does not exist yet is skipped)
+    for name in ("docs", "bibliography", "overrides", "mkdocs.yml", "register", "changelog", "chronology", "maps"):
         src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, dst / name)
+        if src.exists():
+            (shutil.copytree if src.is_dir() else shutil.copy)(src, dst / name)
     return dst
 
 

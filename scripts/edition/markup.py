@@ -33,7 +33,8 @@ MAX_BLOCK = 100_000
 
 DIRECTIVES = {"contents", "publication", "bibliography", "archives", "newspapers", "changelog",
               "emendations", "downloads", "citeguide", "offline", "downloadsall",
-              "persons", "places", "organisations", "agreements"}
+              "persons", "places", "organisations", "agreements",
+              "chronology", "network", "map", "figureslink"}
 
 _PARA = re.compile(r"^((?:\{pb \d+\}\s*)?)\{¶([a-z]*\d+)((?:\s+lang=[a-z]{2})?)\}\s+(.*)$", re.S)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*\{([^{}]*)\}\s*$")

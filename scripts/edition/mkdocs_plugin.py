@@ -31,7 +31,8 @@ from mkdocs.structure.files import File, Files
 
 import json
 
-from . import cite, entities, exports, formats, material_fixes, meta, offline, parallel, registers, search, versions
+from . import (cite, entities, exports, figures, formats, material_fixes, meta, offline, parallel, registers,
+               search, versions)
 from .cards import Cards
 from .errors import EditionError
 from .i18n import t
@@ -68,6 +69,7 @@ class EditionConfig(Config):
 class EditionPlugin(BasePlugin[EditionConfig]):
     def __init__(self):
         self.edition: Edition | None = None
+        self.figures: figures.Figures | None = None
         self.versions: versions.Versions | None = None
         self.serving = False
         self._depth = 0
@@ -90,6 +92,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if self._depth > 1:
             return  # an inner per-language build: keep the edition the outer build checked
         self.edition = None
+        self.figures = None
         self.versions = None
         self.emendation_ids = {}
         self._cite_sets: dict[str, dict] = {}
@@ -102,6 +105,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                                    self.config.bibliography, self.config.archives, self.config.publication,
                                    self.config.register)
             self.edition = build_edition(sources, self.config.chapters, self.config.default_language)
+            self.figures = figures.load(self.edition, self.root)   # chronology, network, map (issue 17)
             if self.config.changelog:
                 self.versions = versions.load_versions(self.root, self.edition, self.config.changelog)
         except EditionError as exc:
@@ -162,6 +166,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                 href = Linker(name).to(f"{parallel.PARALLEL_DIR}/{name}")
                 tools = (f'<p class="chapter-tools"><a href="{href}">{t(lang, "parallel")}: '
                          f'Türkçe | English</a></p>')
+            if self.figures:
+                tools += self.figures.chapter_strip(name, lang, Linker(name))
             return renderer.chapter(chapter, directive, tools)
         if name.startswith(f"{parallel.PARALLEL_DIR}/"):
             page.meta["search"] = {"exclude": True}   # the same text as the chapters: not twice in search
@@ -191,6 +197,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             return registers.publication(ed, lang)
         if which in entities.DIRECTIVES:
             return entities.index_page(ed, entities.DIRECTIVES[which], lang, linker) if ed.register else ""
+        if which in figures.DIRECTIVES:
+            return self.figures.block(which, lang, linker) if self.figures else ""
         if which == "downloads":
             return exports.downloads_block(lang, linker)
         if which == "offline":
@@ -254,6 +262,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def on_serve(self, server, config, builder):
         for path in [*self.config.bibliography, self.config.archives, self.config.publication, self.config.register,
+                     *figures.WATCH,
                      *([str(Path(self.config.changelog).parent)] if self.config.changelog else [])]:
             server.watch(str(self.root / path))
         return server
@@ -359,7 +368,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                 if source.exists():
                     prose[page] = offline.single_file_links(split_front_matter(source.read_text(encoding="utf-8"))[0])
             name = config.site_name if lang == ed.default_lang else self._site_name(config, lang)
-            document = offline.single_file(ed, lang, name, prose)
+            extra = (self.figures.single_file(lang),) if self.figures else ()
+            document = offline.single_file(ed, lang, name, prose, extra)
             (out / offline.SINGLE_NAME.format(lang=lang)).write_text(document, encoding="utf-8")
             if self.config.pdf:
                 formats.write_pdf(document, out / formats.PDF_NAME.format(lang=lang))

@@ -138,7 +138,7 @@ def _md(text: str) -> str:
     return markdown.markdown(text, extensions=["attr_list", "tables"])
 
 
-def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, str]) -> str:
+def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, str], extra: tuple[str, ...] = ()) -> str:
     """The edition in one HTML document: front matter, chapters with their notes,
     bibliography, archive register, editorial pages (`prose`: name -> Markdown)."""
     linker = SingleFileLinker("edisyon.md")
@@ -169,6 +169,7 @@ def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, st
         from .entities import single_file_index
 
         parts.append(single_file_index(edition, lang, linker))
+    parts.extend(extra)   # e.g. the figures (issue 17), already HTML
     for name, text in prose.items():
         body = text.replace("{emendations}", registers.emendations(edition, lang, linker))
         parts.append(f'<section class="chapter" id="ch-{name.removesuffix(".md")}">{_md(body)}</section>')

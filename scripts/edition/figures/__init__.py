@@ -1,0 +1,296 @@
+"""Figures drawn at build time from the edition's own data (issue 17): a chronology, the
+correspondence network and a map of the places — static, accessible SVG inlined in the
+pages, each with a title, a text description, a caption naming its data source and a
+table with the same content (for screen readers, for print, for a narrow phone).
+
+    figures = load(edition, root)            # in on_pre_build: bad data stops the build, located
+    figures.block("chronology", lang, linker)  # the Figures page (directives {chronology} …)
+    figures.chapter_strip(name, lang, linker)  # the chronology of one chapter, on its page
+
+Modules: `svg` (builder helpers, one number format, label boxes), `chronology`, `network`,
+`mapfig`. Nothing here imports MkDocs; everything is deterministic.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..escaping import attr, url
+from ..formatting import format_date
+from ..markup import plain_text
+from ..entities import entity_src
+from ..render import Linker
+from . import chronology as C
+
+DIRECTIVES = ("chronology", "network", "map", "figureslink")
+PAGE = "gorseller.md"
+#: the folders of the figures' own data (watched under `mkdocs serve`)
+WATCH = ("chronology", "maps")
+
+T = {
+    "tr": {
+        "chronology": "Kronoloji 1917-1929",
+        "chronology_desc": ("Makalenin andığı {events} tarihli olay ve {docs} arşiv belgesi tek bir zaman ekseninde. "
+                            "Her bölüm bir şerit: olaylar (daire) metinde anıldıkları bölümün şeridinde, arşiv belgeleri "
+                            "(kare) en alttaki şeritte. 1924 öncesi yıllar dar, 1924-1928 geniş çizildi. Her işaret "
+                            "olayın paragrafına ya da belgenin sayfasına bağlanır. Yıldız (*): editör notu, tabloda."),
+        "chronology_source": ("Veri: olaylar chronology/events.yaml (her biri makalenin bir paragrafından; tarih metnin "
+                              "verdiği kesinlikte), belgeler bibliography/archives.yaml."),
+        "table": "Tablo olarak",
+        "date": "Tarih", "item": "Olay / belge", "section": "Bölüm", "where": "Yer",
+        "documents": "Arşiv belgeleri", "document": "belge", "note": "not", "source": "kaynak",
+        "chapter_strip": "Bu bölümün kronolojisi",
+        "chapter_strip_desc": "Bu bölümün andığı tarihli olaylar, zaman ekseninde. Bütün kronoloji: ",
+        "network": "Kim kime yazdı: arşiv belgelerinde yazışmalar",
+        "network_desc": ("Makalenin kullandığı {docs} arşiv belgesi, {nodes} kişi ve kurum arasında: mektup, rapor ve "
+                         "notlar yazarından alıcısına bir ok, görüşme kayıtları yazarından görüştüğü kişiye kesikli "
+                         "bir çizgi. Düğümler kişinin ya da kurumun dizin sayfasına, çizgiler belgenin sayfasına "
+                         "bağlanır; büyük düğüm daha çok belge demektir. Dizinde olmayan taraflar gri ve arşivin "
+                         "yazdığı biçimde."),
+        "network_source": ("Veri: bibliography/archives.yaml (yazar, alıcı ve dizin bağlantıları author_refs, "
+                           "recipient_refs) ve register/ dizini; yerleşim networkx (yay düzeni, sabit tohum)."),
+        "from": "Kimden", "to": "Kime / kiminle",
+        "map": "Yerler: makalenin andığı kentler",
+        "map_desc": ("Dizindeki {n} kent Avrupa ve Yakın Doğu haritasında; adlar 1920’lerin adlarıdır (dizinin "
+                     "“historical” alanı; örneğin İstanbul), yoksa dizinin başlık adı. Harita dışında kalanlar: {out}. "
+                     "Her nokta kentin dizin sayfasına bağlanır. Bugünkü sınırlar çizilmedi, yalnızca kara."),
+        "map_source": ("Veri: register/places.yaml (koordinatlar ve tarihî adlar, kaynaklarıyla); kara: Natural Earth "
+                       "1:50m (kamu malı), world-atlas 2.0.2 paketi üzerinden, maps/basemap.json. İzdüşüm: eşdikdörtgen, "
+                       "45° K standart enlem."),
+        "place": "Yer", "coords": "Enlem, boylam", "modern": "Dizindeki ad",
+        "figures": "Görseller",
+        "figureslink": "Görseller: kronoloji, yazışma ağı ve yerler haritası",
+        "scroll": "Şekil; yatay kaydırılabilir",
+    },
+    "en": {
+        "chronology": "Chronology 1917-1929",
+        "chronology_desc": ("The {events} dated events the article states and its {docs} archival documents on one time "
+                            "axis. Each section is a band: events (circles) stand in the band of the section that "
+                            "states them, archival documents (squares) in the last band. The years before 1924 are "
+                            "drawn narrow, 1924-1928 wide. Each mark links to the event’s paragraph or the document’s "
+                            "page. An asterisk (*) marks an editors’ note, given in the table."),
+        "chronology_source": ("Data: events from chronology/events.yaml (each from one paragraph of the article, dated "
+                              "as precisely as the text dates it), documents from bibliography/archives.yaml."),
+        "table": "As a table",
+        "date": "Date", "item": "Event / document", "section": "Section", "where": "Where",
+        "documents": "Archival documents", "document": "document", "note": "note", "source": "source",
+        "chapter_strip": "Chronology of this chapter",
+        "chapter_strip_desc": "The dated events this chapter states, on a time axis. The whole chronology: ",
+        "network": "Who wrote to whom: the correspondence in the archival documents",
+        "network_desc": ("The {docs} archival documents the article uses, between {nodes} persons and offices: "
+                         "letters, reports and memoranda as an arrow from author to recipient, records of "
+                         "conversations as a dashed line from their author to the person spoken with. Nodes link "
+                         "to the register page of the person or office, lines to the document’s page; a larger "
+                         "node means more documents. Sides not in the register are grey and worded as the archive "
+                         "words them."),
+        "network_source": ("Data: bibliography/archives.yaml (author, recipient and the register links author_refs, "
+                           "recipient_refs) and the register/; layout by networkx (spring layout, fixed seed)."),
+        "from": "From", "to": "To / with",
+        "map": "Places: the cities the article names",
+        "map_desc": ("The register’s {n} cities on a map of Europe and the Near East, under their 1920s names (the "
+                     "register’s “historical” field, e.g. Constantinople), otherwise the register’s heading name. "
+                     "Beyond the map: {out}. Each dot links to the city’s register page. No modern borders are "
+                     "drawn, only land."),
+        "map_source": ("Data: register/places.yaml (coordinates and historical names, with their sources); land: "
+                       "Natural Earth 1:50m (public domain) via the world-atlas 2.0.2 package, maps/basemap.json. "
+                       "Projection: equirectangular, standard parallel 45° N."),
+        "place": "Place", "coords": "Latitude, longitude", "modern": "Register name",
+        "figures": "Figures",
+        "figureslink": "Figures: chronology, correspondence network and map of the places",
+        "scroll": "Figure; scrolls horizontally",
+    },
+}
+
+
+def _esc(s: str) -> str:
+    return attr(s)    # the one escaping discipline (text and attribute values alike)
+
+
+@dataclass
+class Figures:
+    edition: object
+    root: Path
+    items: list = field(default_factory=list)
+    basemap: dict | None = None
+    _layout: dict | None = None
+
+    # --- chronology ---------------------------------------------------------------------
+    def lanes(self, lang: str) -> list[tuple[str, str]]:
+        out = []
+        for chapter, name in zip(self.edition.chapters(lang), self.edition.chapter_names):
+            if any(i.lane == name for i in self.items) and chapter.title:
+                out.append((name, plain_text(chapter.title.content, reading="corrected")))
+        return out + [("documents", T[lang]["documents"])]
+
+    def chronology_svg(self, lang: str, linker: Linker, ident: str = "chronology"):
+        t = T[lang]
+        n_events = sum(1 for i in self.items if i.kind == "event")
+        desc = t["chronology_desc"].format(events=n_events, docs=len(self.items) - n_events)
+        return C.draw(self.edition, self.items, self.lanes(lang), lang, linker, ident, t["chronology"], desc)
+
+    def chronology_table(self, lang: str, linker: Linker) -> str:
+        t = T[lang]
+        lanes = dict(self.lanes(lang))
+        rows = []
+        year = None
+        for it in self.items:
+            y = it.date.year if it.date else None
+            if y != year:
+                year = y
+                rows.append(f'<tr class="year"><th colspan="4" scope="colgroup">{y or C.UNDATED[lang]}</th></tr>')
+            where = []
+            if it.kind == "event":
+                where.append(f'<a href="{_esc(linker.to(it.chapter, it.anchor))}">¶ {it.para}</a>')
+            else:
+                where.append(f'<a href="{_esc(it.href(self.edition, linker))}">{t["document"]}</a>')
+            if it.note:
+                where.append(f'<a href="{_esc(linker.note(self.edition, it.note))}">{t["note"]} {it.note}</a>')
+            section = lanes.get(it.chapter, "") if it.chapter else ""
+            date = format_date(it.date.iso, lang) if it.date else C.UNDATED[lang]
+            label = _esc(it.label[lang])
+            if it.comment:
+                sources = ", ".join(f'<a href="{url(s)}">{_esc(urlsplit(s).netloc)}</a>' for s in it.sources)
+                label += (f'<br><span class="editorial">[{C.EDITORIAL[lang]}: {_esc(it.comment[lang])} '
+                          f'({t["source"]}: {sources})]</span>')
+            rows.append(f"<tr><td>{_esc(date)}</td><td>{label}</td><td>{_esc(section)}</td>"
+                        f"<td>{', '.join(where)}</td></tr>")
+        return (f'<table class="figure-table"><caption>{_esc(t["chronology"])}</caption><thead><tr>'
+                f'<th scope="col">{t["date"]}</th><th scope="col">{t["item"]}</th><th scope="col">{t["section"]}</th>'
+                f'<th scope="col">{t["where"]}</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
+
+    def chapter_strip(self, name: str, lang: str, linker: Linker) -> str:
+        """The chronology of one chapter (its own band, its own period), for the chapter page: folded,
+        and a chapter tool (`.chapter-tools`: not the article's text, which the fidelity tests read)."""
+        mine = [i for i in self.items if i.lane == name]
+        if not mine:
+            return ""
+        t = T[lang]
+        years = range(min(i.date.year for i in mine), max(i.date.year for i in mine) + 1)
+        per = max(34.0, min(150.0, 640.0 / len(years)))
+        scale = C.Scale(12.0, {y: per for y in years})
+        title = dict(self.lanes(lang)).get(name, "")
+        svg, _ = C.draw(self.edition, mine, [(name, title)], lang, linker, "chapter-chronology",
+                        f'{t["chapter_strip"]}: {title}', t["chapter_strip_desc"].rstrip(": "), scale,
+                        tooltips=False)
+        full = linker.to(PAGE, "chronology")
+        return (f'<details class="figure-strip chapter-tools"><summary>{t["chapter_strip"]}</summary>'
+                f'<div class="figure-scroll" tabindex="0" role="region" aria-label="{_esc(t["chapter_strip"])}">{svg}</div>'
+                f'<p>{t["chapter_strip_desc"]}<a href="{_esc(full)}">{t["figures"]}</a></p></details>')
+
+    # --- blocks ---------------------------------------------------------------------------
+    def block(self, which: str, lang: str, linker: Linker) -> str:
+        t = T[lang]
+        if which == "figureslink":
+            return f'<p class="figures-link"><a href="{_esc(linker.to(PAGE))}">{_esc(t["figureslink"])}</a></p>'
+        if which == "chronology":
+            svg, _ = self.chronology_svg(lang, linker)
+            n_events = sum(1 for i in self.items if i.kind == "event")
+            desc = t["chronology_desc"].format(events=n_events, docs=len(self.items) - n_events)
+            return _figure("chronology", t["chronology"], desc, t["chronology_source"], svg,
+                           self.chronology_table(lang, linker), lang)
+        if which == "network":
+            return self.network_block(lang, linker)
+        if which == "map":
+            return self.map_block(lang, linker)
+        raise KeyError(which)
+
+    # --- network ----------------------------------------------------------------------------
+    def network_svg(self, lang: str, linker: Linker):
+        from . import network as N
+
+        t = T[lang]
+        nodes, edges = N.graph(self.edition)
+        desc = t["network_desc"].format(docs=len({e.key for e in edges}), nodes=len(nodes))
+        if self._layout is None:   # the same positions for both languages: computed once per build
+            self._layout = N.layout(nodes, edges)
+        return N.draw(self.edition, lang, linker, "network", t["network"], desc, self._layout), desc
+
+    def network_block(self, lang: str, linker: Linker) -> str:
+        t = T[lang]
+        (svg, _, nodes, edges), desc = self.network_svg(lang, linker)
+
+        def who(n: str) -> str:
+            info = nodes[n]
+            if info["entity"]:
+                return f'<a href="{_esc(linker.to(entity_src(info["entity"])))}">{_esc(info[lang])}</a>'
+            return f"<i>{_esc(info[lang])}</i>"
+
+        rows = []
+        for e in edges:
+            date = format_date(e.date, lang) if e.date else C.UNDATED[lang]
+            doc = self.edition.sources.documents[e.key]
+            rows.append(f'<tr><td>{_esc(date)}</td><td>{who(e.source)}</td><td>{"— " if e.talk else "→ "}{who(e.target)}</td>'
+                        f'<td><a href="{_esc(linker.document(self.edition, e.key))}">{_esc(doc.kind.get(lang, e.key))}</a></td></tr>')
+        table = (f'<table class="figure-table"><caption>{_esc(t["network"])}</caption><thead><tr>'
+                 f'<th scope="col">{t["date"]}</th><th scope="col">{t["from"]}</th><th scope="col">{t["to"]}</th>'
+                 f'<th scope="col">{t["document"].capitalize()}</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
+        return _figure("network", t["network"], desc, t["network_source"], svg, table, lang)
+
+    # --- map ------------------------------------------------------------------------------------
+    def map_svg(self, lang: str, linker: Linker):
+        from . import mapfig as M
+
+        t = T[lang]
+        basemap = self.basemap
+        inside, outside = M.places(self.edition.register, tuple(basemap["extent"]))
+        out = ", ".join(p.label[lang] for p in outside) or "—"
+        desc = t["map_desc"].format(n=len(inside), out=out)
+        svg, boxes = M.draw(self.edition.register, basemap, lang, linker, "map", t["map"], desc)
+        return svg, boxes, desc, inside + outside
+
+    def map_block(self, lang: str, linker: Linker) -> str:
+        if not self.edition.register or self.basemap is None:
+            return ""
+        t = T[lang]
+        svg, _, desc, all_places = self.map_svg(lang, linker)
+        rows = "".join(
+            f'<tr><td><a href="{_esc(linker.to(entity_src(p.ident)))}">{_esc(p.label[lang])}</a></td>'
+            f"<td>{_esc(p.modern[lang])}</td><td>{p.lat:.2f}, {p.lon:.2f}</td></tr>" for p in all_places)
+        table = (f'<table class="figure-table"><caption>{_esc(t["map"])}</caption><thead><tr>'
+                 f'<th scope="col">{t["place"]}</th><th scope="col">{t["modern"]}</th><th scope="col">{t["coords"]}</th>'
+                 f"</tr></thead><tbody>{rows}</tbody></table>")
+        return _figure("map", t["map"], desc, t["map_source"], svg, table, lang)
+
+
+    def single_file(self, lang: str) -> str:
+        """The three figures as a section of the one-file edition (and so of the PDF)."""
+        from ..render import SingleFileLinker
+
+        linker = SingleFileLinker("edisyon.md")
+        body = "".join(self.block(w, lang, linker) for w in ("chronology", "network", "map"))
+        body = plain_colours(body)
+        # the page's width, not a scroll box: a printed page does not scroll
+        body = re.sub(r'style="min-width:[\d.]+px"', 'style="width:100%;height:auto"', body)
+        return f'<section class="chapter" id="ch-gorseller"><h1 id="gorseller">{T[lang]["figures"]}</h1>{body}</section>'
+
+
+_VAR = re.compile(r"var\(--[\w-]+,([^()]+)\)")
+
+
+def plain_colours(html_: str) -> str:
+    """Material's colour variables replaced by their fallbacks: the one-file edition has no
+    Material, and WeasyPrint's SVG renderer does not read var()."""
+    return _VAR.sub(lambda m: m.group(1), html_)
+
+
+def _figure(ident: str, title: str, desc: str, source: str, svg: str, table: str, lang: str) -> str:
+    t = T[lang]
+    return (f'<figure class="edition-figure" id="{ident}-figure">'
+            f'<figcaption><strong>{_esc(title)}</strong>. {_esc(source)}</figcaption>'
+            f'<p class="figure-desc">{_esc(desc)}</p>'
+            f'<div class="figure-scroll" tabindex="0" role="region" aria-label="{_esc(title)}: {_esc(t["scroll"])}">'
+            f"{svg}</div></figure>"
+            f'<details class="figure-table-box" open><summary>{_esc(t["table"])}</summary>{table}</details>')
+
+
+def load(edition, root: Path) -> Figures | None:
+    """Load and check the figures' data; None when the edition has no chronology file."""
+    if not (root / C.EVENTS_FILE).exists():
+        return None
+    from . import mapfig as M
+
+    events, where = C.load_events(root)
+    basemap = M.load_basemap(root) if edition.register else None
+    return Figures(edition, root, C.items(edition, events, where), basemap)

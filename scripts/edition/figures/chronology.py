@@ -1,0 +1,330 @@
+"""The chronology (issue 17, figure 1): every dated event the article states and every
+archival document, on one time axis, with the article's sections as bands.
+
+Data: `chronology/events.yaml` (schema `Event`, loaded with `datafiles.load_data`), the
+documents of `bibliography/archives.yaml`, and the chapters (which ¶ stands in which
+section). Output: an SVG (drawn here, deterministic) and a table with the same content.
+
+Layout: time runs left to right on a piecewise-linear scale (the years before 1924 narrow,
+1924-1928 wide, each year marked); each section of the article is a band, and the archival
+documents one more; inside a band items are placed on the first row where their label box
+does not meet another (greedy interval packing), so no two labels ever intersect.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BeforeValidator, Field, field_validator, model_validator
+
+from ..datafiles import PartialDate, Schema, check_ident, load_data
+from ..errors import EditionError, Problem
+from ..escaping import is_safe_url
+from ..formatting import document_title, format_date
+from ..model import Location, Paragraph
+from ..render import Linker
+from . import svg as S
+
+EVENTS_FILE = "chronology/events.yaml"
+
+Date = Annotated[PartialDate, BeforeValidator(PartialDate.parse)]
+
+
+class Label(Schema):
+    tr: str = Field(min_length=1, max_length=60)
+    en: str = Field(min_length=1, max_length=60)
+
+
+class Comment(Schema):
+    tr: str = Field(min_length=1, max_length=400)
+    en: str = Field(min_length=1, max_length=400)
+
+
+class Event(Schema):
+    id: str
+    date: Date
+    para: int = Field(ge=1)
+    note: int | None = Field(default=None, ge=1)
+    label: Label
+    #: an editorial comment (e.g. the date the text gives is not the historical one), with its sources
+    comment: Comment | None = None
+    sources: list[str] = []
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v):
+        return check_ident(v)
+
+    @field_validator("sources")
+    @classmethod
+    def _sources(cls, v):
+        for address in v:
+            if not address.startswith(("http://", "https://")) or not is_safe_url(address):
+                raise ValueError(f"{address!r} is not an http(s) address")
+        return v
+
+    @model_validator(mode="after")
+    def _comment_sourced(self):
+        if self.comment and not self.sources:
+            raise ValueError("an editorial comment needs the address of the public source it was checked against")
+        return self
+
+
+@dataclass(frozen=True)
+class Item:
+    """One mark on the time axis: an event of the text or an archival document."""
+
+    key: str              # event id or document key (unique)
+    kind: str             # "event" | "document"
+    date: PartialDate | None
+    lane: str             # chapter name (events) or "documents"
+    label: dict           # lang -> short label
+    chapter: str          # the chapter that carries the ¶ (events) or cites the document
+    anchor: str           # the ¶ anchor (events)
+    para: int | None = None
+    note: int | None = None
+    comment: dict | None = None     # lang -> editorial comment
+    sources: tuple = ()
+
+    @property
+    def sort_key(self):
+        d = self.date
+        return (d is None, (d.year, d.month or 0, d.day or 0) if d else (9999, 0, 0), self.kind != "event", self.key)
+
+    def href(self, edition, linker: Linker) -> str:
+        if self.kind == "document":
+            return linker.document(edition, self.key)
+        return linker.to(self.chapter, self.anchor)
+
+
+def load_events(root: Path, rel: str = EVENTS_FILE) -> tuple[list[Event], dict[str, Location]]:
+    data = load_data(root / rel, rel, list[Event])
+    events = list(data.data or [])
+    where = {e.id: data.location(i) for i, e in enumerate(events)}
+    seen: dict[str, Location] = {}
+    problems = []
+    for e in events:
+        if e.id in seen:
+            problems.append(Problem(where[e.id], "chronology", f"event id {e.id!r} is used twice (first at {seen[e.id]})"))
+        seen.setdefault(e.id, where[e.id])
+    if problems:
+        raise EditionError(problems)
+    return events, where
+
+
+def para_index(edition) -> dict[int, tuple[str, Paragraph]]:
+    """Body paragraph number -> (chapter name, paragraph) in the default language."""
+    out = {}
+    for chapter, name in zip(edition.chapters(edition.default_lang), edition.chapter_names):
+        for p in chapter.paragraphs:
+            if p.numbered:
+                out[int(p.ident)] = (name, p)
+    return out
+
+
+def items(edition, events: list[Event], where: dict[str, Location]) -> list[Item]:
+    """Events and documents as marks, checked against the edition (located problems)."""
+    paras = para_index(edition)
+    problems = []
+    out = []
+    for e in events:
+        if e.para not in paras:
+            problems.append(Problem(where[e.id], "chronology", f"event {e.id!r}: the text has no ¶ {e.para}"))
+            continue
+        chapter, p = paras[e.para]
+        if e.note is not None and edition.note_place.get(e.note, (None, None))[1] != p.anchor:
+            problems.append(Problem(where[e.id], "chronology",
+                                    f"event {e.id!r}: note {e.note} is not referred to in ¶ {e.para}"))
+            continue
+        out.append(Item(e.id, "event", e.date, chapter, e.label.model_dump(), chapter, p.anchor, e.para, e.note,
+                        e.comment.model_dump() if e.comment else None, tuple(e.sources)))
+    if problems:
+        raise EditionError(problems)
+    for doc in edition.sources.documents.values():
+        uses = edition.uses.get(doc.key, [])
+        chapter = edition.note_place[uses[0].note][0] if uses else ""
+        date = PartialDate(doc.date.year, doc.date.month, doc.date.day) if isinstance(doc.date, dt.date) else None
+        label = {lang: short_document_label(edition, doc, lang) for lang in ("tr", "en")}
+        out.append(Item(doc.key, "document", date, "documents", label, chapter, "", None,
+                        uses[0].note if uses else None))
+    return sorted(out, key=lambda i: i.sort_key)
+
+
+def short_document_label(edition, doc, lang: str) -> str:
+    """Author → recipient, or author — interlocutor for a conversation (names from the register where
+    the document links them, else as the archive words them), with the kind of document."""
+    refs = edition.sources.document_refs.get(doc.key, {}) if edition.sources.document_refs else {}
+    reg = edition.register
+
+    def names(role: str, raw: str) -> str:
+        ids = [i for i in refs.get(role, []) if reg and i in reg.entities]
+        if ids:
+            return ", ".join(short_name(reg.entities[i], lang) for i in ids)
+        return raw.split(" (")[0]
+
+    author, recipient = names("author", doc.author), names("recipient", doc.recipient)
+    if recipient:
+        who = " → ".join(x for x in (author, recipient) if x)
+    else:   # a conversation: its author (if any) and the persons or offices it names
+        talk = [i for i in refs.get("subject", []) if reg and i in reg.entities
+                and reg.entities[i].kind in ("person", "organisation") and i not in refs.get("author", [])]
+        parties = [short_name(reg.entities[i], lang) for i in talk]
+        who = f"{author} — {', '.join(parties)}" if author and parties else (author or " — ".join(parties))
+    kind = doc.kind.get(lang, "")
+    text = f"{who} ({kind})" if who and kind else (who or kind or document_title(doc, lang))
+    return text if len(text) <= 48 else text[:46].rstrip() + "…"
+
+
+def short_name(entity, lang: str) -> str:
+    """A person's surname-first sort form gives the surname; other entries their name."""
+    if entity.kind == "person" and entity.entry.sort and getattr(entity.entry.sort, lang, None):
+        return getattr(entity.entry.sort, lang).split(",")[0]
+    return entity.name.get(lang) or entity.name["en"]
+
+
+# --- the drawing ---------------------------------------------------------------------------
+
+LABEL_SIZE = 11.0
+ROW = 15.0          # height of one label row
+PAD = 3.0           # space between a dot and its label, and around label boxes
+HEAD = 18.0         # a band's title row
+DOT = 3.2
+
+
+@dataclass
+class Scale:
+    """Piecewise-linear time scale: `widths[year]` px per year, from `start` at x0."""
+
+    x0: float
+    widths: dict[int, float]
+
+    @property
+    def years(self) -> list[int]:
+        return sorted(self.widths)
+
+    def x(self, d: PartialDate) -> float:
+        x = self.x0
+        for y in self.years:
+            if y == d.year:
+                # the middle of the month (or the day), or the middle of the year
+                if d.month:
+                    frac = ((d.month - 1) + ((d.day - 0.5) / 31 if d.day else 0.5)) / 12
+                else:
+                    frac = 0.5
+                return x + frac * self.widths[y]
+            x += self.widths[y]
+        return x
+
+    @property
+    def end(self) -> float:
+        return self.x0 + sum(self.widths.values())
+
+    def year_x(self, year: int) -> float:
+        return self.x0 + sum(w for y, w in self.widths.items() if y < year)
+
+
+def full_scale(years: range) -> Scale:
+    return Scale(12.0, {y: (104.0 if 1924 <= y <= 1928 else 25.0) for y in years})
+
+
+def band_layout(items: list[Item], scale: Scale, lang: str, right: float):
+    """Rows for the items of one band: [(item, x, row, label box relative to the band top)]."""
+    rows: list[list[tuple[float, float]]] = []
+    placed = []
+    for it in items:
+        x = scale.x(it.date) if it.date else right - 6
+        w = S.text_width(shown_label(it, lang), LABEL_SIZE)
+        if x + PAD + w + DOT <= right:
+            span = (x - DOT - PAD, x + DOT + PAD + w + PAD)
+            anchor = "start"
+        else:   # near the right edge: the label to the left of its dot
+            span = (x - DOT - PAD - w - PAD, x + DOT + PAD)
+            anchor = "end"
+        for r, taken in enumerate(rows):
+            if all(span[1] <= a or span[0] >= b for a, b in taken):
+                break
+        else:
+            r = len(rows)
+            rows.append([])
+        rows[r].append(span)
+        box = S.Box(span[0] + PAD, HEAD + r * ROW + 2, span[1] - span[0] - 2 * PAD, ROW - 4)
+        placed.append((it, x, r, anchor, box))
+    return placed, max(1, len(rows))
+
+
+def draw(edition, items_: list[Item], lanes: list[tuple[str, str]], lang: str, linker: Linker, ident: str,
+         title: str, desc: str, scale: Scale | None = None, tooltips: bool = True) -> tuple[str, list[tuple[str, S.Box]]]:
+    """The SVG of `items_` in `lanes` [(lane key, band title)]; returns (svg, label boxes)."""
+    dated = [i for i in items_ if i.date]
+    years = range(min(i.date.year for i in dated), max(i.date.year for i in dated) + 1) if dated else range(1925, 1926)
+    scale = scale or full_scale(years)
+    right = scale.end + (48.0 if any(i.date is None for i in items_) else 0) + 4
+    width = right + 12
+    top = 22.0
+    bands = []
+    y = top
+    for key, name in lanes:
+        mine = [i for i in items_ if i.lane == key]
+        if not mine:
+            continue
+        placed, n = band_layout(mine, scale, lang, right)
+        height = HEAD + n * ROW + 6
+        bands.append((key, name, y, height, placed))
+        y += height + 4
+    height = y + 18
+    root = S.svg_root(width, height, ident, title, desc, S.BASE_CSS + CSS, min_width=width)
+    # year grid and labels (top and bottom)
+    grid = S.el(root, "g", {"class": "years"})
+    for yr in scale.years:
+        x = scale.year_x(yr)
+        S.el(grid, "line", {"x1": x, "y1": top - 4, "x2": x, "y2": height - 16, "class": "rule"})
+        w = scale.widths[yr]
+        label = str(yr) if w >= 30 else f"’{yr % 100:02d}"
+        for ty in (top - 8, height - 4):
+            S.el(grid, "text", {"x": x + w / 2, "y": ty, "text-anchor": "middle", "class": "muted year"}, label)
+    S.el(grid, "line", {"x1": scale.end, "y1": top - 4, "x2": scale.end, "y2": height - 16, "class": "rule"})
+    if right - 4 > scale.end:
+        S.el(grid, "text", {"x": (scale.end + right) / 2, "y": top - 8, "text-anchor": "middle", "class": "muted year"},
+             UNDATED[lang])
+    boxes = []
+    for n, (key, name, by, bh, placed) in enumerate(bands):
+        g = S.el(root, "g", {"class": f"band band-{n % 2}" + (" docs" if key == "documents" else ""),
+                             "id": f"{ident}-{key.removesuffix('.md')}"})
+        S.el(g, "rect", {"x": 2.0, "y": by, "width": width - 4, "height": bh, "rx": 3.0, "class": "band-bg"})
+        S.el(g, "text", {"x": 8.0, "y": by + 13, "class": "band-title"}, name)
+        boxes.append((f"band:{key}", S.Box(8.0, by + 2, S.text_width(name, 12), 14)))
+        for it, x, r, anchor, box in placed:
+            cy = by + HEAD + r * ROW + ROW / 2
+            full = f"{format_date(it.date.iso, lang) if it.date else UNDATED[lang]}: {it.label[lang]}"
+            if it.comment:
+                full += f" ({EDITORIAL[lang]}: {it.comment[lang]})"
+            a = S.link(g, it.href(edition, linker), full, tooltips)
+            shape = "rect" if it.kind == "document" else "circle"
+            if shape == "circle":
+                S.el(a, "circle", {"cx": x, "cy": cy, "r": DOT, "class": "mark"})
+            else:
+                S.el(a, "rect", {"x": x - DOT, "y": cy - DOT, "width": 2 * DOT, "height": 2 * DOT, "class": "mark doc"})
+            tx = x + DOT + PAD if anchor == "start" else x - DOT - PAD
+            S.el(a, "text", {"x": tx, "y": cy + 3.8, "text-anchor": anchor}, shown_label(it, lang))
+            boxes.append((it.key, S.Box(box.x, by + box.y, box.w, box.h)))
+    return S.serialize(root), boxes
+
+
+UNDATED = {"tr": "tarihsiz", "en": "undated"}
+EDITORIAL = {"tr": "editör notu", "en": "editors’ note"}
+
+
+def shown_label(it: Item, lang: str) -> str:
+    """The label as drawn: an asterisk marks an editorial comment (in the tooltip and the table)."""
+    return it.label[lang] + (" *" if it.comment else "")
+
+CSS = (
+    ".edition-svg .band-0 .band-bg{fill:var(--md-default-fg-color--lightest,#eee);fill-opacity:.35}"
+    ".edition-svg .band-1 .band-bg{fill:var(--md-accent-fg-color--transparent,#fff3e0);fill-opacity:.6}"
+    ".edition-svg .band-title{font-weight:700;font-size:12px}"
+    ".edition-svg .mark{fill:var(--md-accent-fg-color,#e65100);stroke:var(--md-default-bg-color,#fff);stroke-width:1}"
+    ".edition-svg .mark.doc{fill:currentColor}"
+    ".edition-svg .year{font-size:10px}"
+)

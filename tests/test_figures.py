@@ -1,0 +1,301 @@
+"""The figures of issue 17: chronology, correspondence network, map of places.
+
+Unit tests on the real edition's data (no site build), bad-input cases on copies of the
+chronology file, and browser tests on the built Figures page (label boxes measured by
+Chromium, phone width, light and dark screenshots in tests/artifacts/).
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from edition import figures
+from edition.errors import EditionError
+from edition.figures import chronology as C
+from edition.figures import svg as S
+from edition.markup import plain_text
+from edition.render import Linker
+from edition.resolve import build_edition
+from edition.sources import load_sources
+
+ROOT = Path(__file__).resolve().parents[1]
+CHAPTERS = ["index.md", "giris.md", "sovyet-dis-politikasi.md", "savas-korkusu.md", "sovyet-tepkisi.md",
+            "sonuc.md", "extended-abstract.md"]
+MONTHS_TR = ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim",
+             "Kasım", "Aralık"]
+LINKER = Linker(figures.PAGE)
+
+
+@pytest.fixture(scope="module")
+def edition():
+    src = load_sources(ROOT, ROOT / "docs", CHAPTERS, ["bibliography/works.bib", "bibliography/newspapers.bib"],
+                       "bibliography/archives.yaml", "bibliography/article.yaml", "register")
+    return build_edition(src, CHAPTERS, "tr")
+
+
+@pytest.fixture(scope="module")
+def figs(edition):
+    return figures.load(edition, ROOT)
+
+
+def _para_text(edition, number: int) -> str:
+    chapter, p = C.para_index(edition)[number]
+    return plain_text(p.content, reading="original")
+
+
+def _note_text(edition, number: int) -> str:
+    for ch in edition.chapters("tr"):
+        if number in ch.notes:
+            return plain_text(ch.notes[number].content, reading="original")
+    return ""
+
+
+def _context_year(edition, number: int) -> str:
+    """The year the text last wrote before ¶ `number` (what a reader takes 'On 11 October' to mean)."""
+    for n in range(number - 1, 0, -1):
+        years = re.findall(r"\b(19[12]\d)\b", _para_text(edition, n))
+        if years:
+            return years[-1]
+    return ""
+
+
+def test_every_event_date_stands_in_its_paragraph(edition):
+    """Day and month as the Turkish text writes them ('16 Aralık', 'Ekim'), the year as digits,
+    in the paragraph the event cites; a year the paragraph leaves out ('11 Ekim tarihinde')
+    must stand in the event's note or be the year the text last wrote before it."""
+    events, _ = C.load_events(ROOT)
+    assert len(events) >= 50
+    missing = []
+    for e in events:
+        text = _para_text(edition, e.para)
+        d = e.date
+        if d.day:
+            ok = re.search(rf"(?<!\d){d.day}\s+{MONTHS_TR[d.month - 1]}", text)
+        elif d.month:
+            ok = re.search(MONTHS_TR[d.month - 1], text)
+        else:
+            ok = True
+        year_ok = (str(d.year) in text or (e.note and str(d.year) in _note_text(edition, e.note))
+                   or _context_year(edition, e.para) == str(d.year))
+        if not (ok and year_ok):
+            missing.append(f"{e.id}: {d.iso} not in ¶ {e.para}")
+    assert missing == []
+
+
+def test_every_event_and_document_is_on_the_timeline(edition, figs):
+    keys = {i.key for i in figs.items}
+    assert set(edition.sources.documents) <= keys
+    for lang in ("tr", "en"):
+        svg, boxes = figs.chronology_svg(lang, LINKER)
+        for it in figs.items:
+            assert f'href="{it.href(edition, LINKER)}"' in svg.replace("&amp;", "&"), it.key
+        assert len(boxes) == len(figs.items) + len(figs.lanes(lang))
+
+
+def test_events_link_to_their_paragraph(edition, figs):
+    paras = C.para_index(edition)
+    for it in figs.items:
+        if it.kind == "event":
+            chapter, p = paras[it.para]
+            assert it.href(edition, LINKER) == LINKER.to(chapter, p.anchor)
+
+
+def test_every_document_is_an_edge_of_the_network(edition, figs):
+    (svg, boxes, nodes, edges), _ = figs.network_svg("en", LINKER)
+    assert sorted({e.key for e in edges}) == sorted(edition.sources.documents)
+    linked = [n for n in nodes.values() if n["entity"]]
+    assert len(linked) >= 15 and all(n["entity"] in edition.register.entities for n in linked)
+    for key in edition.sources.documents:
+        assert f'href="{LINKER.document(edition, key)}"' in svg
+
+
+def test_every_place_on_the_map_is_in_the_register_and_links_to_it(edition, figs):
+    svg, boxes, _, places = figs.map_svg("en", LINKER)
+    reg = edition.register
+    assert len(boxes) >= 20
+    for key, _ in boxes:
+        assert key in reg.entities and reg.entities[key].kind == "place"
+        assert f'href="{LINKER.to(f"dizin/{key}.md")}"' in svg
+    # 1920s names where the register gives them
+    assert ">Constantinople<" in svg
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_no_two_labels_intersect(figs, lang):
+    _, chrono = figs.chronology_svg(lang, LINKER)
+    (_, net, _, _), _ = figs.network_svg(lang, LINKER)
+    _, geo, _, _ = figs.map_svg(lang, LINKER)
+    for boxes in (chrono, net, geo):
+        assert S.overlapping(boxes) == []
+
+
+def test_box_intersection():
+    a = S.Box(0, 0, 10, 10)
+    assert a.intersects(S.Box(5, 5, 10, 10))
+    assert not a.intersects(S.Box(10, 0, 5, 5))       # touching edges do not intersect
+    assert S.overlapping([("a", a), ("b", S.Box(9, 9, 2, 2)), ("c", S.Box(50, 0, 1, 1))]) == [("a", "b")]
+
+
+def test_figures_are_deterministic(edition):
+    out = []
+    for _ in range(2):
+        f = figures.load(edition, ROOT)
+        out.append("".join(f.block(w, lang, LINKER) for lang in ("tr", "en")
+                           for w in ("chronology", "network", "map")))
+    assert out[0] == out[1]
+    assert not re.search(r"\d\.\d{2,}", re.sub(r"<table.*?</table>", "", out[0]))   # one fixed number format
+
+
+_RENDER = """
+import hashlib, sys
+sys.path.insert(0, "tests")
+import test_figures as T
+from edition import figures
+ed = T.build_edition(T.load_sources(T.ROOT, T.ROOT / "docs", T.CHAPTERS, ["bibliography/works.bib",
+     "bibliography/newspapers.bib"], "bibliography/archives.yaml", "bibliography/article.yaml", "register"),
+     T.CHAPTERS, "tr")
+f = figures.load(ed, T.ROOT)
+out = "".join(f.block(w, lang, T.LINKER) for lang in ("tr", "en") for w in ("chronology", "network", "map"))
+print(hashlib.sha256(out.encode()).hexdigest())
+"""
+
+
+def test_figures_do_not_depend_on_the_hash_seed():
+    """Set and dict orders change with PYTHONHASHSEED from one process to the next: the figures must not."""
+    import os
+    import subprocess
+    import sys
+
+    digests = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", _RENDER], cwd=ROOT, env=env, capture_output=True, text=True,
+                             check=True)
+        digests.add(run.stdout.strip())
+    assert len(digests) == 1
+
+
+def test_number_format():
+    assert [S.num(x) for x in (1.0, 1.25, -0.04, 12.345, 0.0)] == ["1", "1.2", "0", "12.3", "0"]
+
+
+def test_text_from_data_is_escaped(edition):
+    item = C.Item("x", "event", C.PartialDate(1926), "giris.md", {"tr": "<script>a&b</script>", "en": "x"},
+                  "giris.md", "p1", 1)
+    svg, _ = C.draw(edition, [item], [("giris.md", "Giriş <b>")], "tr", LINKER, "t", "T", "D")
+    assert "<script>" not in svg and "&lt;script&gt;a&amp;b" in svg and "Giriş &lt;b&gt;" in svg
+
+
+BAD = [
+    ("- id: x\n  date: 1926\n  para: 999\n  label: {tr: a, en: b}\n", 1, "no ¶ 999"),
+    ("- id: x\n  date: 1926\n  para: 1\n  note: 90\n  label: {tr: a, en: b}\n", 1, "note 90 is not referred to"),
+    ("- id: x\n  date: 1926-13-01\n  para: 1\n  label: {tr: a, en: b}\n", 2, "impossible date"),
+    ("- id: x\n  date: \"1926-13\"\n  para: 1\n  label: {tr: a, en: b}\n", 2, "month 13"),
+    ("- id: x\n  date: 1926\n  para: 1\n  label: {tr: a}\n", 4, "label.en"),
+    ("- id: x\n  date: 1926\n  para: 1\n  place: y\n  label: {tr: a, en: b}\n", 4, "place"),
+    ("- id: x\n  date: 1926\n  para: 1\n  label: {tr: a, en: b}\n  comment: {tr: c, en: d}\n", 1, "needs the address"),
+    ("- id: x\n  date: 1926\n  para: 1\n  label: {tr: a, en: b}\n  comment: {tr: c, en: d}\n  sources: [javascript:x]\n",
+     6, "not an http(s) address"),
+    ("- id: X Y\n  date: 1926\n  para: 1\n  label: {tr: a, en: b}\n", 1, "not a valid identifier"),
+    ("- id: x\n  date: 1926\n  para: 1\n  label: {tr: a, en: b}\n- id: x\n  date: 1926\n  para: 2\n"
+     "  label: {tr: a, en: b}\n", 5, "used twice"),
+]
+
+
+@pytest.mark.parametrize("text,line,message", BAD)
+def test_bad_events_stop_with_file_and_line(edition, tmp_path, text, line, message):
+    (tmp_path / "chronology").mkdir()
+    (tmp_path / "chronology" / "events.yaml").write_text(text, encoding="utf-8")
+    shutil.copytree(ROOT / "maps", tmp_path / "maps")
+    with pytest.raises(EditionError) as exc:
+        figures.load(edition, tmp_path)
+    problem = exc.value.problems[0]
+    assert str(problem.location) == f"chronology/events.yaml:{line}", str(exc.value)
+    assert message in problem.message, str(exc.value)
+
+
+@pytest.mark.parametrize("text,message", [(None, "file does not exist"), ("{not json", "Expecting"),
+                                          ('{"extent": [1, 2], "rings": []}', "needs 'extent'")])
+def test_bad_basemap_stops_with_its_file(edition, tmp_path, text, message):
+    shutil.copytree(ROOT / "chronology", tmp_path / "chronology")
+    (tmp_path / "maps").mkdir()
+    if text is not None:
+        (tmp_path / "maps" / "basemap.json").write_text(text, encoding="utf-8")
+    with pytest.raises(EditionError) as exc:
+        figures.load(edition, tmp_path)
+    assert str(exc.value).startswith("maps/basemap.json:") and message in str(exc.value)
+
+
+def test_no_chronology_no_figures(edition, tmp_path):
+    assert figures.load(edition, tmp_path) is None
+
+
+def test_chapter_strips(edition, figs):
+    for name in ("giris.md", "savas-korkusu.md", "sovyet-tepkisi.md"):
+        html = figs.chapter_strip(name, "tr", Linker(name))
+        assert "<svg" in html and "gorseller.html#chronology" in html
+    assert figs.chapter_strip("extended-abstract.md", "tr", Linker("extended-abstract.md")) == ""
+
+
+# --- the built site ---------------------------------------------------------------------------------
+
+def test_figures_pages_built_and_linked_from_home(site):
+    import gzip
+
+    for prefix in ("", "en/"):
+        page = (site / prefix / "gorseller.html").read_bytes()
+        assert page.count(b'class="edition-svg"') == 3 and page.count(b"<table class=\"figure-table\"") == 3
+        assert len(gzip.compress(page)) <= 150_000
+        assert b'href="gorseller.html"' in (site / prefix / "index.html").read_bytes()
+        assert b"<figure" in (site / prefix / "gorseller.html").read_bytes()
+    single = (site / "downloads" / "edisyon.tr.html")
+    if single.exists():
+        assert single.read_bytes().count(b'class="edition-svg"') == 3
+
+
+def test_figures_make_no_external_request(site):
+    page = (site / "gorseller.html").read_text(encoding="utf-8")
+    svgs = re.findall(r'<svg[^>]*class="edition-svg".*?</svg>', page, re.S)
+    assert len(svgs) == 3
+    for svg in svgs:
+        refs = re.findall(r'(?:href|src)="([^"]+)"', svg)
+        assert refs and all(not r.startswith(("http:", "https:", "//")) for r in refs)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_rendered_labels_do_not_intersect_and_screenshots(server, browser, lang):
+    from conftest import ARTIFACTS
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    prefix = "" if lang == "tr" else "en/"
+    for scheme in ("light", "dark"):
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+        page.goto(f"{server}/{prefix}gorseller.html")
+        # whole figures in the screenshots: no sticky header over them, no scroll box around them
+        page.add_style_tag(content=".md-header{position:static}.figure-scroll{overflow:visible!important}")
+        for ident in ("chronology", "network", "map"):
+            fig = page.locator(f"#{ident}-figure svg")
+            boxes = fig.evaluate("""svg => [...svg.querySelectorAll('text')].map(t => {
+                const b = t.getBoundingClientRect(); return [t.textContent, b.x, b.y, b.width, b.height]; })""")
+            rects = [(t, S.Box(x, y, w, h)) for t, x, y, w, h in boxes if w and h]
+            # year labels along the axis are not data labels; everything else must stand apart
+            data = [(t, b) for t, b in rects if not re.fullmatch(r"’?\d{2,4}|tarihsiz|undated", t)]
+            shrunk = [(t, S.Box(b.x + 0.5, b.y + 2, b.w - 1, b.h - 4)) for t, b in data]   # glyph ascent/descent
+            assert S.overlapping(shrunk) == [], ident
+            fig.screenshot(path=str(ARTIFACTS / f"figure-{ident}-{lang}-{scheme}.png"))
+        page.close()
+
+
+@pytest.mark.browser
+def test_phone_width_scrolls_inside_the_figure(server, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{server}/gorseller.html")
+    doc_width = page.evaluate("document.documentElement.scrollWidth")
+    assert doc_width <= 390                       # the page itself does not scroll sideways
+    box = page.locator("#chronology-figure .figure-scroll")
+    assert box.evaluate("e => e.scrollWidth > e.clientWidth")   # the figure does, inside its box
+    page.close()
