@@ -309,7 +309,8 @@ def register_json(edition, licence: str) -> str:
                       default=str) + "\n"
 
 
-def register_csv(edition, licence: str) -> str:
+def register_csv(edition) -> str:
+    """The register as CSV (its licence is in the downloads' README.txt, as for the other CSV)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["id", "kind", "subkind", "name_tr", "name_en", "name_ru", "translit", "spellings_tr", "spellings_en",
@@ -326,7 +327,7 @@ def register_csv(edition, licence: str) -> str:
                     dates[0], dates[1], getattr(e.entry, "signed_at", "") or "", coords[0], coords[1],
                     e.entry.role.tr, e.entry.role.en, e.entry.authority or "", e.entry.wikidata or "",
                     " ".join(e.entry.sources), occ["tr"], occ["en"]]])
-    return f"# {licence}\n" + buf.getvalue()
+    return buf.getvalue()
 
 
 def single_file_index(edition, lang: str, linker) -> str:

@@ -163,7 +163,7 @@ def write_data_downloads(edition: Edition, site_dir: Path, docs_dir: Path) -> No
         from .entities import register_csv, register_json
 
         (out / "dizin.json").write_text(register_json(edition, licence_statement(edition, "en")), encoding="utf-8")
-        (out / "dizin.csv").write_text(register_csv(edition, licence_statement(edition, "en")), encoding="utf-8")
+        (out / "dizin.csv").write_text(register_csv(edition), encoding="utf-8")
 
 
 def downloads_page(edition: Edition, lang: str, href, pdf: bool) -> str:
