@@ -26,7 +26,7 @@ from .model import (
 )
 
 DIRECTIVES = {"contents", "publication", "bibliography", "archives", "newspapers",
-              "emendations", "downloads", "citeguide", "offline", "downloadsall"}
+              "emendations", "downloads", "citeguide", "offline", "downloadsall", "commentary", "glossary"}
 
 _PARA = re.compile(r"^((?:\{pb \d+\}\s*)?)\{¶([a-z]*\d+)((?:\s+lang=[a-z]{2})?)\}\s+(.*)$", re.S)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*\{([^{}]*)\}\s*$")

@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files
 
 import json
 
-from . import cite, exports, material_fixes, meta, offline, parallel, registers, search
+from . import cite, commentary, exports, material_fixes, meta, offline, parallel, registers, search, termbase
 from .errors import EditionError
 from .i18n import t
 from .render import ARCHIVE_DIR, Linker, Renderer
@@ -57,6 +57,9 @@ class EditionConfig(Config):
     pdf = c.Type(bool, default=False)
     # The whole-site exports (offline zip, one-file editions, data); off only to measure the pages alone.
     exports = c.Type(bool, default=True)
+    # The termbase and the editorial commentary (data files relative to mkdocs.yml; "" = none).
+    termbase = c.Type(str, default="")
+    comments = c.Type(str, default="")
 
 
 class EditionPlugin(BasePlugin[EditionConfig]):
@@ -93,6 +96,11 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             sources = load_sources(self.root, Path(config.docs_dir), self.config.chapters,
                                    self.config.bibliography, self.config.archives, self.config.publication)
             self.edition = build_edition(sources, self.config.chapters, self.config.default_language)
+            if self.config.termbase:   # the translation keeps to the termbase, or the build stops
+                self.edition.termbase = termbase.load(self.root, self.config.termbase)
+                termbase.check_or_fail(self.edition, self.edition.termbase)
+            if self.config.comments:
+                self.edition.commentary = commentary.load(self.root, self.config.comments, self.edition)
         except EditionError as exc:
             raise PluginError(f"The edition's sources have {len(exc.problems)} problem(s):\n{exc}") from None
         self.emendation_ids = {id(em): ident for _, _, em, ident in registers.emendations_in(self.edition)}
@@ -168,6 +176,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             return registers.newspapers(ed, lang, linker)
         if which == "emendations":
             return registers.emendations(ed, lang, linker)
+        if which == "commentary":
+            return commentary.listing(ed.commentary, lang, linker.to)
+        if which == "glossary":
+            return termbase.glossary(ed.termbase, lang) if ed.termbase else ""
         if which == "contents":
             return registers.contents(ed, lang, linker, [self._name_of(s, lang) for s in nav_pages])
         if which == "publication":
@@ -223,8 +235,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self._depth = 0   # a failed build must not leave the next `mkdocs serve` rebuild "inside" it
 
     def on_serve(self, server, config, builder):
-        for path in [*self.config.bibliography, self.config.archives, self.config.publication]:
-            server.watch(str(self.root / path))
+        for path in [*self.config.bibliography, self.config.archives, self.config.publication,
+                     self.config.termbase, self.config.comments]:
+            if path:
+                server.watch(str(self.root / path))
         return server
 
     def on_env(self, env, config, files):
@@ -300,7 +314,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         out.mkdir(parents=True, exist_ok=True)
         for lang in ed.languages:
             prose = {}
-            for page in ("ilkeler.md", "ceviri.md"):
+            for page in ("ilkeler.md", "ceviri.md", "sozluk.md"):
                 source = docs / chapter_path(page, lang)
                 if source.exists():
                     prose[page] = offline.single_file_links(split_front_matter(source.read_text(encoding="utf-8"))[0])

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import markdown
 
-from . import registers
+from . import commentary, registers, termbase
 from .render import Renderer, SingleFileLinker
 from .resolve import Edition
 
@@ -103,6 +103,9 @@ p.para { position: relative; }
 .footnote { font-size: 0.88rem; }
 .provenance, .cited-in, .date-source, .signature { font-size: 0.85em; opacity: 0.8; }
 sup.fnref a { text-decoration: none; font-weight: 600; }
+sup.ed-ref a { font-style: italic; text-decoration: none; }
+.ed-comments ol { list-style-type: lower-alpha; font-size: 0.88rem; }
+.ed-sources { font-size: 0.9em; }
 table { border-collapse: collapse; font-size: 0.9rem; } td, th { border-top: 1px solid #8884; padding: 0.3em; vertical-align: top; text-align: left; }
 section.chapter { break-before: page; }
 @media print {
@@ -136,7 +139,8 @@ def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, st
 
     for chapter, name in zip(edition.chapters(lang), edition.chapter_names):
         stem = name.removesuffix(".md")
-        renderer = Renderer(edition, lang, linker, ids, notes_anchor=f"notlar-{stem}")
+        renderer = Renderer(edition, lang, linker, ids, notes_anchor=f"notlar-{stem}",
+                            comments_anchor=f"yorumlar-{stem}")
         parts.append(f'<section class="chapter" id="ch-{stem}">{_md(renderer.chapter(chapter, directive))}</section>')
     parts.append(f'<section class="chapter" id="ch-kaynakca"><h1 id="kaynakca">{_title(lang, "bibliography")}</h1>'
                  f"{_md(registers.bibliography(edition, lang, linker))}</section>")
@@ -147,6 +151,8 @@ def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, st
     parts.append(f'<section class="chapter" id="ch-arsivler">{"".join(archive)}</section>')
     for name, text in prose.items():
         body = text.replace("{emendations}", registers.emendations(edition, lang, linker))
+        body = body.replace("{commentary}", commentary.listing(edition.commentary, lang, linker.to))
+        body = body.replace("{glossary}", termbase.glossary(edition.termbase, lang) if edition.termbase else "")
         parts.append(f'<section class="chapter" id="ch-{name.removesuffix(".md")}">{_md(body)}</section>')
     title = html.escape(site_name)
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'

@@ -11,6 +11,7 @@ import html
 import posixpath
 from dataclasses import dataclass
 
+from . import commentary
 from .formatting import document_html, format_locators
 from .i18n import t
 from .markup import plain_text
@@ -76,6 +77,7 @@ class Renderer:
     emendation_ids: dict[int, str] | None = None  # id(Emendation) -> anchor, for the default language
     prefix: str = ""  # prefixes every id, for pages that show two languages side by side
     notes_anchor: str = "notlar"  # the notes heading's id (one per chapter; the single file needs several)
+    comments_anchor: str = "yorumlar"  # the editorial comments heading's id (likewise)
     _in_note: bool = False
 
     def inline(self, content) -> str:
@@ -95,7 +97,14 @@ class Renderer:
                 out.append(f"<em>{self.inline(tok.content)}</em>")
             elif isinstance(tok, Citation):
                 out.append(self.citation(tok))
+            elif isinstance(tok, commentary.Mark):
+                out.append(commentary.marker_html(tok, self.lang, self.prefix))
         return "".join(out)
+
+    def marked(self, content, anchor: str):
+        """The content with the markers of the editorial comments anchored to it."""
+        comments = self.edition.commentary
+        return comments.mark(content, self.lang, anchor) if comments else content
 
     def page_break(self, page: int) -> str:
         label = html.escape(t(self.lang, "pdf_page"), quote=True)
@@ -134,7 +143,8 @@ class Renderer:
             label = html.escape(f"¶ {p.ident}")
             num = (f'<a class="para-num" href="#{self.prefix}{p.anchor}" data-n="{p.ident}" '
                    f'aria-label="{label}" title="{html.escape(t(self.lang, "para_link"))}"></a>')
-        return f'<p class="para" id="{self.prefix}{p.anchor}"{lang}>{num}{self.inline(p.content)}</p>'
+        body = self.inline(self.marked(p.content, p.anchor))
+        return f'<p class="para" id="{self.prefix}{p.anchor}"{lang}>{num}{body}</p>'
 
     def heading(self, h: Heading) -> str:
         attrs = [f"#{h.anchor}"]
@@ -152,7 +162,7 @@ class Renderer:
         n = note.number
         self._in_note = True
         try:
-            body = self.inline(note.content)
+            body = self.inline(self.marked(note.content, f"n{n}"))
         finally:
             self._in_note = False
         return (f'{body} <a class="footnote-backref" href="#{self.prefix}nr{n}" '
@@ -179,6 +189,13 @@ class Renderer:
                  for n in sorted(chapter.notes)]
         return (f'## {t(self.lang, "notes")} {{ #{self.notes_anchor} .notes-heading }}\n\n'
                 f'<div class="footnote notes"><ol>\n' + "\n".join(items) + "\n</ol></div>")
+
+    def _name_of(self, chapter: Chapter) -> str:
+        for lang in self.edition.languages:
+            for ch, name in zip(self.edition.chapters(lang), self.edition.chapter_names):
+                if ch is chapter:
+                    return name
+        return ""
 
     def chapter(self, chapter: Chapter, directive, tools: str = "") -> str:
         """Markdown for the whole chapter; `directive(name)` renders generated blocks,
@@ -210,4 +227,8 @@ class Renderer:
         notes = self.notes(chapter)
         if notes:
             parts.append(notes)
+        comments = commentary.section(self.edition.commentary, self._name_of(chapter), self.lang,
+                                      self.comments_anchor, self.prefix)
+        if comments:
+            parts.append(comments)
         return "\n\n".join(parts) + "\n"

@@ -37,6 +37,9 @@ class Edition:
     chapter_names: list[str] = field(default_factory=list)
     #: the works, formatted once per language
     references: References = field(init=False)
+    #: the editorial commentary (commentary.Commentary) and the termbase (termbase.Termbase), if configured
+    commentary: object | None = None
+    termbase: object | None = None
 
     def __post_init__(self):
         self.references = References(self.sources.bibliography)
