@@ -277,7 +277,7 @@ def listing(commentary: Commentary | None, lang: str, link) -> str:
     rows = []
     for placed in commentary.comments:
         c = placed.comment
-        where = ", ".join(
+        where = "<br>".join(
             f'<a href="{escaping.attr(link(placed.chapter, Mark(c.label, n).ref_id))}">'
             f'{escaping.text(_place_label(a.at, lang))}</a>' for n, a in enumerate(c.anchors, 1))
         lemmas = "<br>".join(f"“{escaping.text(getattr(a.lemma, lang))}”" for a in c.anchors)
@@ -289,5 +289,5 @@ def listing(commentary: Commentary | None, lang: str, link) -> str:
 
 def _place_label(anchor: str, lang: str) -> str:
     if anchor.startswith("n"):
-        return f"{STRINGS[lang]['note']} {anchor[1:]}"
-    return f"¶ {anchor.removeprefix('p')}"
+        return f"{STRINGS[lang]['note']}\u00a0{anchor[1:]}"
+    return f"¶\u00a0{anchor.removeprefix('p')}"

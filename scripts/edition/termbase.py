@@ -285,7 +285,7 @@ def glossary(termbase: Termbase, lang: str) -> str:
         usage = t(getattr(term.note, lang)) if term.note else ""
         if term.sources:
             links = ", ".join(f'<a href="{escaping.url(s)}">{t(_host(s))}</a>' for s in term.sources)
-            usage += f' <small>({_SOURCES[lang]}: {links})</small>'
+            usage += f' <small class="term-sources">({_SOURCES[lang]}: {links})</small>'
         forms = ", ".join(t(f.rstrip("$")) + ("" if f.endswith("$") else "…") for f in term.stems)
         rows.append(f'<tr id="term-{escaping.attr(term.id)}"><th scope="row" lang="tr">{t(term.tr)}'
                     f'<br><small class="term-forms">{forms}</small></th>'
