@@ -25,6 +25,6 @@ def reading_text(node) -> str:
         em.string = em["data-sic"]
     # The edition's own editorial comment markers (sup.ed-ref) are not the author's text.
     for a in node.select("a.headerlink, a.footnote-backref, .provenance, .chapter-tools, .cite-this, script, "
-                         "sup.ed-ref"):
+                         "div.cards, sup.ed-ref"):
         a.decompose()
     return node.get_text()

@@ -48,15 +48,58 @@ def test_home_and_chapters_read_and_notes_go_there_and_back(browser, server, art
     context.close()
 
 
-def test_note_popover_shows_the_note_without_leaving_the_place(browser, server):
+def _card(page):
+    """The edition's card (scripts/edition/assets/edition.js), once it is shown."""
+    card = page.locator("#edition-card")
+    card.wait_for(state="visible", timeout=5000)
+    return card
+
+
+def test_note_card_shows_the_note_on_hover_without_leaving_the_place(browser, server):
     requests: list[str] = []
     context, page = _page(browser, server, requests)
     page.goto(f"{server}/giris.html")
-    page.locator("#nr1 a").hover()
-    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
-    tooltip.wait_for(state="visible", timeout=5000)
-    assert "Güçlü" in tooltip.inner_text()
+    ref = page.locator("#nr1 a")
+    ref.hover()
+    card = _card(page)
+    assert "Güçlü" in card.inner_text() and "↩" not in card.inner_text()
+    assert card.get_attribute("role") == "tooltip" and ref.get_attribute("aria-describedby") == "edition-card"
     assert page.evaluate("location.hash") == ""
+    page.mouse.move(5, 5)                                   # the pointer leaves: the card goes
+    card.wait_for(state="hidden", timeout=3000)
+    assert ref.get_attribute("aria-describedby") is None
+    # the parallel view: each column's reference shows its own language's note
+    page.goto(f"{server}/paralel/savas-korkusu.html")
+    page.locator("#en-nr38 a").hover()
+    card = _card(page)
+    assert "ARCOS" in card.inner_text() and card.get_attribute("lang") == "en"
+    context.close()
+
+
+def test_cards_open_on_keyboard_focus_and_close_with_escape(browser, server, artifacts):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{server}/savas-korkusu.html#n42")
+    page.locator("#n41 .cite-btn").focus()
+    page.keyboard.press("Tab")                               # onto the citation of note 42
+    assert page.evaluate("!!document.activeElement.closest('#n42') && document.activeElement.classList.contains('cite')")
+    card = _card(page)
+    assert "Socialism in One Country" in card.inner_text() and "443" in card.inner_text()
+    page.screenshot(path=str(artifacts / "card-focus.png"))
+    from axe_playwright_python.sync_playwright import Axe   # the open card passes axe too
+    violations = [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    assert violations == [] and card.is_visible()
+    page.keyboard.press("Escape")
+    card.wait_for(state="hidden", timeout=3000)
+    # an emendation is reached with the keyboard and its card gives the source reading
+    emendation = page.locator("#em4")
+    emendation.focus()
+    assert page.evaluate("document.activeElement.id") == "em4"
+    assert "Reigtag" in _card(page).inner_text()
+    assert emendation.get_attribute("aria-describedby") == "edition-card"
+    page.keyboard.press("Tab")                               # on to the next trigger: its own card
+    page.wait_for_function("document.activeElement.getAttribute('aria-describedby') === 'edition-card'")
+    assert emendation.get_attribute("aria-describedby") is None and "Reigtag" not in card.inner_text()
     context.close()
 
 
@@ -175,18 +218,30 @@ def test_cite_a_paragraph_with_the_keyboard_and_copy_it(browser, server, artifac
     context.close()
 
 
-def test_tapping_a_citation_on_a_phone_shows_the_reference_first(browser, server):
+def test_tapping_a_citation_on_a_phone_shows_the_reference_first(browser, server, artifacts):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(f"{server}/savas-korkusu.html#n42")
     link = page.locator("#n42 a.cite").first
     link.tap()
-    page.wait_for_timeout(300)
+    card = _card(page)
     assert page.url.endswith("#n42")                          # still in place
-    assert page.evaluate("document.activeElement.classList.contains('cite')")
-    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
-    tooltip.wait_for(state="visible", timeout=5000)
-    assert "Carr" in tooltip.inner_text()
+    assert "Carr" in card.inner_text()
+    box = card.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390    # within the phone's width
+    assert card.locator("a[href$='kaynakca.html#carr1964']").count() == 1   # the card holds the link
+    page.screenshot(path=str(artifacts / "card-tap-phone.png"))
+    page.locator("h1").first.tap()                            # a tap elsewhere closes it
+    card.wait_for(state="hidden", timeout=3000)
+    link.tap()
+    _card(page)
     link.tap()                                                 # the second tap follows the link
     page.wait_for_url("**/kaynakca.html#carr1964")
+    # a note reference: the card shows the note in place, within the screen
+    page.goto(f"{server}/giris.html")
+    page.locator("#nr1 a").tap()
+    card = _card(page)
+    assert "Güçlü" in card.inner_text() and page.evaluate("location.hash") == ""
+    box = card.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
     context.close()

@@ -81,8 +81,12 @@ def test_the_unzipped_edition_works_from_file_urls(site, browser, tmp_path, arti
     for name in pages:
         page.goto(f"{tmp_path.as_uri()}/{name}")
         assert page.locator("article.md-content__inner").count() == 1, name
-    # a note and back
+    # a note's card, then the note and back
     page.goto(f"{root}/savas-korkusu.html")
+    page.locator("#nr38 a").hover()
+    card = page.locator("#edition-card")
+    card.wait_for(state="visible", timeout=5000)
+    assert "ARCOS" in card.inner_text()
     page.locator("#nr38 a").click()
     page.wait_for_function("location.hash === '#n38'")
     # the language switch keeps the place

@@ -154,7 +154,7 @@ def test_every_page_reads_without_javascript(browser, server, site):
         main = page.locator("article.md-content__inner")
         text = main.inner_text()
         article = soup(site / path).select_one("article.md-content__inner")
-        for hidden in article.select("details.cite-this, script"):
+        for hidden in article.select("details.cite-this, script, div.cards"):
             hidden.decompose()     # a closed <details> shows only its summary
         expected = article.get_text()
         assert len(text) > 0.8 * len(" ".join(expected.split())), path

@@ -233,11 +233,13 @@ STRINGS = {
 }
 
 
-def marker_html(mark: Mark, lang: str, prefix: str = "") -> str:
-    """The marker after the lemma: an italic letter, a link to the comment (a card with JS)."""
+def marker_html(mark: Mark, lang: str, prefix: str = "", card: bool = True) -> str:
+    """The marker after the lemma: an italic letter, a link to the comment; on pages with the
+    card script (`card`), a card trigger whose card is the comment's own list item (cards.py)."""
     label = escaping.attr(f"{STRINGS[lang]['comment']} {mark.label}")
     target = f"{prefix}ed-{mark.label}"
-    return (f'<sup class="ed-ref" id="{prefix}{mark.ref_id}"><a href="#{target}" data-card="{target}" '
+    trigger = f' data-card="{target}"' if card else ""
+    return (f'<sup class="ed-ref" id="{prefix}{mark.ref_id}"><a class="ed-mark" href="#{target}"{trigger} '
             f'aria-label="{label}">{mark.label}</a></sup>')
 
 
@@ -253,7 +255,8 @@ def item_html(placed: Placed, lang: str, prefix: str = "") -> str:
     index = LABELS.index(c.label) + 1
     backs = " ".join(
         f'<a class="ed-backref" href="#{prefix}{Mark(c.label, n).ref_id}" '
-        f'aria-label="{escaping.attr(s["back"])} {c.label}">↩</a>' for n in range(1, len(c.anchors) + 1))
+        f'aria-label="{escaping.attr(s["back"])} {c.label}" data-card-omit>↩</a>'
+        for n in range(1, len(c.anchors) + 1))
     return (f'<li id="{prefix}ed-{c.label}" value="{index}"><p>{escaping.text(getattr(c.text, lang))} '
             f'{sources_html(c, lang)} {backs}</p></li>')
 

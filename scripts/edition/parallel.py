@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from . import commentary
+from .cards import Cards
 from .i18n import t
 from .markup import plain_text
 from .model import Heading, Paragraph
@@ -20,7 +21,8 @@ def parallel_page(edition: Edition, name: str, lang: str) -> str:
     src = f"{PARALLEL_DIR}/{name}"
     langs = [edition.default_lang] + [x for x in edition.languages if x != edition.default_lang]
     chapters = {x: edition.chapter(name, x) for x in langs}
-    renderers = {x: Renderer(edition, x, Linker(src), prefix=f"{x}-") for x in langs}
+    cards = Cards()   # one set of card templates for the page; ids carry the column's language
+    renderers = {x: Renderer(edition, x, Linker(src), prefix=f"{x}-", cards=cards) for x in langs}
     base = chapters[edition.default_lang]
     top = min((h.level for h in base.headings), default=1)
     others = {x: {_key(b): b for b in chapters[x].blocks if _key(b)} for x in langs}
@@ -58,6 +60,8 @@ def parallel_page(edition: Edition, name: str, lang: str) -> str:
                         f'{commentary.item_html(placed, x, f"{x}-")}</ol></div>' for x in langs)
         rows.append(f'<div class="pair pair-comment ed-comments" id="ed-{placed.comment.label}">{cells}</div>')
     out.append('<div class="parallel">' + "\n".join(rows) + "</div>")
+    if cards:
+        out.append(cards.html())
     return "\n\n".join(out) + "\n"
 
 

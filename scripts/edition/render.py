@@ -7,11 +7,15 @@ line start). Links are computed by a `Linker`, never guessed.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import posixpath
+import re
 from dataclasses import dataclass
 
 from . import commentary
+from .cards import Cards
+from .escaping import attr, text
 from .formatting import document_html, format_locators
 from .i18n import t
 from .markup import plain_text
@@ -78,6 +82,11 @@ class Renderer:
     prefix: str = ""  # prefixes every id, for pages that show two languages side by side
     notes_anchor: str = "notlar"  # the notes heading's id (one per chapter; the single file needs several)
     comments_anchor: str = "yorumlar"  # the editorial comments heading's id (likewise)
+    changed: dict[str, str] | None = None  # paragraph anchor -> marker text ("changed in 1.1"), see versions.py
+    # The page's card templates (see cards.py): note references, citations and emendations become
+    # card triggers. None for documents without the card script (the one-file edition): plain links,
+    # with the browser's own tooltip (title) on citations and emendations.
+    cards: Cards | None = None
     _in_note: bool = False
 
     def inline(self, content) -> str:
@@ -87,7 +96,8 @@ class Renderer:
                 out.append(html.escape(tok.text, quote=False))
             elif isinstance(tok, NoteRef):
                 n = tok.number
-                out.append(f'<sup class="fnref" id="{self.prefix}nr{n}"><a class="footnote-ref" href="#{self.prefix}n{n}" '
+                card = f' data-card="{self.prefix}n{n}"' if self.cards is not None else ""
+                out.append(f'<sup class="fnref" id="{self.prefix}nr{n}"><a class="footnote-ref" href="#{self.prefix}n{n}"{card} '
                            f'aria-label="{html.escape(t(self.lang, "note"))} {n}">{n}</a></sup>')
             elif isinstance(tok, PageBreak):
                 out.append(self.page_break(tok.page))
@@ -98,7 +108,7 @@ class Renderer:
             elif isinstance(tok, Citation):
                 out.append(self.citation(tok))
             elif isinstance(tok, commentary.Mark):
-                out.append(commentary.marker_html(tok, self.lang, self.prefix))
+                out.append(commentary.marker_html(tok, self.lang, self.prefix, card=self.cards is not None))
         return "".join(out)
 
     def marked(self, content, anchor: str):
@@ -114,26 +124,41 @@ class Renderer:
                 f'title="{label} {page}" aria-label="{label} {page}" role="note"></span>')
 
     def emendation(self, tok: Emendation) -> str:
-        title = t(self.lang, "emended_from").format(original=tok.original)
+        """The corrected reading; the source reading follows it (CSS, from data-sic) and its
+        card says both, with the reason."""
+        note = t(self.lang, "emended_from").format(original=tok.original)
         if tok.reason:
-            title += f" ({tok.reason})"
+            note += f" ({tok.reason})"
         anchor = (self.emendation_ids or {}).get(id(tok), "")
         ident = f' id="{self.prefix}{anchor}"' if anchor else ""
-        return (f'<span class="emendation"{ident} data-sic="{html.escape(tok.original, quote=True)}" '
-                f'title="{html.escape(title, quote=True)}">{html.escape(tok.corrected, quote=False)}</span>')
+        if self.cards is None:
+            card = f' title="{attr(note)}"'
+        else:
+            key = f"{self.prefix}em-{_digest(tok.original, tok.reason or '')}"
+            card = f' data-card="{attr(self.cards.add(key, f"<p>{text(note)}</p>"))}"'
+        return (f'<span class="emendation"{ident} data-sic="{attr(tok.original)}"{card}>'
+                f'{text(tok.corrected)}</span>')
 
     def citation(self, tok: Citation) -> str:
+        """A link to the bibliography entry or the archival document; its card holds the
+        full reference (with the cited pages), once per page however often it is cited."""
         ed = self.edition
         if tok.key in ed.sources.documents:
             href = self.linker.document(ed, tok.key)
-            full = html.unescape(document_html(ed.sources.documents[tok.key], self.lang))
+            full = document_html(ed.sources.documents[tok.key], self.lang)
         else:
             href = self.linker.work(tok.key)
-            full = ed.references.text(tok.key, self.lang)
-        if tok.locators:
-            full = f"{full.rstrip('.')}, {format_locators(tok.locators, self.lang)}."
-        return (f'<a class="cite" href="{html.escape(href, quote=True)}" data-key="{html.escape(tok.key, quote=True)}" '
-                f'title="{html.escape(full, quote=True)}">{self.inline(tok.content)}</a>')
+            full = ed.references.html(tok.key, self.lang)
+        locators = format_locators(tok.locators, self.lang) if tok.locators else ""
+        if locators:
+            full = f"{full.rstrip().removesuffix('.')}, {text(locators)}."
+        if self.cards is None:
+            card = f' title="{attr(html.unescape(_TAG.sub("", full)))}"'
+        else:
+            key = f"{self.prefix}ref-{tok.key}" + (f"-{_digest(locators)}" if locators else "")
+            card = f' data-card="{attr(self.cards.add(key, f"<p>{full}</p>"))}"'
+        return (f'<a class="cite" href="{attr(href)}" data-key="{attr(tok.key)}"{card}>'
+                f'{self.inline(tok.content)}</a>')
 
     # -- blocks ------------------------------------------------------------------
     def paragraph(self, p: Paragraph) -> str:
@@ -143,8 +168,10 @@ class Renderer:
             label = html.escape(f"¶ {p.ident}")
             num = (f'<a class="para-num" href="#{self.prefix}{p.anchor}" data-n="{p.ident}" '
                    f'aria-label="{label}" title="{html.escape(t(self.lang, "para_link"))}"></a>')
+        mark = (self.changed or {}).get(p.anchor)
+        changed = f' data-changed="{html.escape(mark, quote=True)}"' if mark else ""
         body = self.inline(self.marked(p.content, p.anchor))
-        return f'<p class="para" id="{self.prefix}{p.anchor}"{lang}>{num}{body}</p>'
+        return f'<p class="para" id="{self.prefix}{p.anchor}"{lang}{changed}>{num}{body}</p>'
 
     def heading(self, h: Heading) -> str:
         attrs = [f"#{h.anchor}"]
@@ -166,7 +193,7 @@ class Renderer:
         finally:
             self._in_note = False
         return (f'{body} <a class="footnote-backref" href="#{self.prefix}nr{n}" '
-                f'aria-label="{back} {n}" title="{back}">↩</a>')
+                f'aria-label="{back} {n}" title="{back}" data-card-omit>↩</a>')
 
     def provenance(self, chapter: Chapter, block, previous) -> str:
         """Labels saying whose text the reader sees: the author's own English, or our translation."""
@@ -231,4 +258,14 @@ class Renderer:
                                       self.comments_anchor, self.prefix)
         if comments:
             parts.append(comments)
+        if self.cards:
+            parts.append(self.cards.html())
         return "\n\n".join(parts) + "\n"
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _digest(*parts: str) -> str:
+    """A short, stable id part for card content that has no key of its own."""
+    return hashlib.blake2s("\x1f".join(parts).encode("utf-8"), digest_size=4).hexdigest()

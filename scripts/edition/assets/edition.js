@@ -89,6 +89,7 @@
     b.className = "cite-btn";
     b.setAttribute("aria-label", (kind === "note" ? T.note : T.para) + " " + n);
     b.title = kind === "note" ? T.note : T.para;
+    b.setAttribute("data-card-omit", "");
     b.addEventListener("click", function () { open(kind, n, anchor); });
     if (before) host.insertBefore(b, before); else host.appendChild(b);
   }
@@ -104,16 +105,125 @@
   });
 })();
 
-// On touch screens a tap on a citation first shows its full reference (Material's
-// tooltip, on focus); a second tap follows the link to the bibliography.
+// Cards: the edition's one pop-up script, for every kind (notes, citations, emendations,
+// entities, editorial comments; the convention is in scripts/edition/cards.py). A trigger
+// [data-card=ID] shows a copy of the content of #ID (a note's <li>, or a <template>):
+// on hover with a mouse, on keyboard focus, and on a first tap on a touch screen (the card
+// then holds the link; a second tap on the trigger follows it). Escape or a tap elsewhere
+// closes it. Without JavaScript a trigger is a plain link.
 (function () {
-  if (!window.matchMedia || !matchMedia("(hover: none)").matches) return;
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a.cite");
-    if (!link || link === document.activeElement && link.getAttribute("data-tapped")) return;
-    event.preventDefault();
-    document.querySelectorAll("a.cite[data-tapped]").forEach(function (a) { a.removeAttribute("data-tapped"); });
-    link.setAttribute("data-tapped", "1");
-    link.focus();
-  }, true);
+  var card = null, current = null, tapped = false, pointer = "", showTimer = 0, hideTimer = 0;
+  var MORE = document.documentElement.lang === "tr" ? "Bağlantıya git" : "Follow the link";
+
+  function triggerOf(node) {
+    var t = node && node.closest ? node.closest("[data-card]") : null;
+    return t && !(card && card.contains(t)) ? t : null;
+  }
+  function box() {
+    if (card) return card;
+    card = document.createElement("div");
+    card.id = "edition-card";
+    card.className = "edition-card md-typeset";
+    card.setAttribute("role", "tooltip");
+    card.hidden = true;
+    card.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+    card.addEventListener("mouseleave", later);
+    document.body.appendChild(card);
+    return card;
+  }
+  function fill(trigger, withLink) {
+    var source = document.getElementById(trigger.getAttribute("data-card"));
+    if (!source) return false;
+    var copy = source.content ? source.content.cloneNode(true) : document.createDocumentFragment();
+    if (!source.content) for (var n = source.firstChild; n; n = n.nextSibling) copy.appendChild(n.cloneNode(true));
+    copy.querySelectorAll("[data-card-omit]").forEach(function (el) { el.remove(); });
+    copy.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+    copy.querySelectorAll("[data-card]").forEach(function (el) { el.removeAttribute("data-card"); });
+    var c = box();
+    c.textContent = "";
+    c.appendChild(copy);
+    var href = trigger.getAttribute("href");
+    if (withLink && href) {
+      var more = document.createElement("p"), a = document.createElement("a");
+      more.className = "edition-card__more";
+      a.href = href;
+      a.textContent = MORE;
+      more.appendChild(a);
+      c.appendChild(more);
+    }
+    var lang = trigger.closest("[lang]");
+    c.lang = lang ? lang.lang : "";
+    return true;
+  }
+  function place(trigger) {
+    var r = trigger.getClientRects()[0] || trigger.getBoundingClientRect();
+    var vw = document.documentElement.clientWidth, vh = window.innerHeight;
+    card.style.left = card.style.top = "0px";
+    var w = card.offsetWidth, h = card.offsetHeight;
+    var left = Math.max(8, Math.min(r.left, vw - w - 8));
+    var top = r.bottom + 6;
+    if (top + h > vh - 8 && r.top - h - 6 >= 8) top = r.top - h - 6;
+    card.style.left = left + window.scrollX + "px";
+    card.style.top = top + window.scrollY + "px";
+  }
+  function show(trigger, withLink) {
+    clearTimeout(showTimer); clearTimeout(hideTimer);
+    if (current && current !== trigger) hide();
+    if (!fill(trigger, withLink)) return;
+    card.hidden = false;
+    place(trigger);
+    trigger.setAttribute("aria-describedby", card.id);
+    current = trigger;
+    tapped = withLink;
+  }
+  function hide() {
+    clearTimeout(showTimer); clearTimeout(hideTimer);
+    if (card) card.hidden = true;
+    if (current) current.removeAttribute("aria-describedby");
+    current = null;
+    tapped = false;
+  }
+  function later() { clearTimeout(hideTimer); hideTimer = setTimeout(hide, 250); }
+
+  // Triggers that are not links (emendations) are reached with the keyboard too.
+  document.querySelectorAll("[data-card]:not(a):not(button)").forEach(function (el) { el.tabIndex = 0; });
+
+  document.addEventListener("pointerover", function (e) {
+    if (e.pointerType !== "mouse") return;
+    var t = triggerOf(e.target);
+    if (!t) return;
+    clearTimeout(hideTimer);
+    if (t !== current) { clearTimeout(showTimer); showTimer = setTimeout(function () { show(t, false); }, 120); }
+  });
+  document.addEventListener("pointerout", function (e) {
+    if (e.pointerType !== "mouse") return;
+    var t = triggerOf(e.target);
+    if (!t || t.contains(e.relatedTarget)) return;
+    clearTimeout(showTimer);
+    if (t === current && !(card && card.contains(e.relatedTarget))) later();
+  });
+  document.addEventListener("focusin", function (e) {
+    var t = triggerOf(e.target);
+    if (t && t !== current) show(t, false);
+  });
+  document.addEventListener("focusout", function (e) {
+    if (current && e.target === current && !(card && card.contains(e.relatedTarget)) && !tapped) hide();
+  });
+  document.addEventListener("pointerdown", function (e) { pointer = e.pointerType; }, true);
+  document.addEventListener("keydown", function (e) {
+    pointer = "";
+    if (e.key === "Escape" && current) hide();
+  });
+  document.addEventListener("click", function (e) {
+    var t = triggerOf(e.target);
+    var touch = e.detail > 0 && (pointer === "touch" || pointer === "pen");
+    if (!t) {
+      if (current && !(card && card.contains(e.target))) hide();
+      return;
+    }
+    if (!touch || (t === current && tapped)) return;   // a mouse click, or a second tap: follow the link
+    e.preventDefault();
+    show(t, true);
+  });
+  window.addEventListener("resize", function () { if (current) place(current); });
 })();
