@@ -257,7 +257,9 @@ def item_html(placed: Placed, lang: str, prefix: str = "") -> str:
         f'<a class="ed-backref" href="#{prefix}{Mark(c.label, n).ref_id}" '
         f'aria-label="{escaping.attr(s["back"])} {c.label}" data-card-omit>↩</a>'
         for n in range(1, len(c.anchors) + 1))
-    return (f'<li id="{prefix}ed-{c.label}" value="{index}"><p>{escaping.text(getattr(c.text, lang))} '
+    # The letter is written out (not left to <ol type="a">): WeasyPrint, which prints the PDF, ignores <li value>.
+    return (f'<li id="{prefix}ed-{c.label}" value="{index}"><p><span class="ed-label">{c.label}.</span> '
+            f'{escaping.text(getattr(c.text, lang))} '
             f'{sources_html(c, lang)} {backs}</p></li>')
 
 

@@ -104,7 +104,8 @@ p.para { position: relative; }
 .provenance, .cited-in, .date-source, .signature { font-size: 0.85em; opacity: 0.8; }
 sup.fnref a { text-decoration: none; font-weight: 600; }
 sup.ed-ref a { font-style: italic; text-decoration: none; }
-.ed-comments ol { list-style-type: lower-alpha; font-size: 0.88rem; }
+.ed-comments ol { list-style: none; padding-left: 0; font-size: 0.88rem; }
+.ed-label { font-style: italic; font-weight: 600; }
 .ed-sources { font-size: 0.9em; }
 table { border-collapse: collapse; font-size: 0.9rem; } td, th { border-top: 1px solid #8884; padding: 0.3em; vertical-align: top; text-align: left; }
 section.chapter { break-before: page; }
