@@ -106,6 +106,8 @@ def test_the_one_file_edition_keeps_comments_apart_and_linked(site, lang):
     ids = {el["id"] for el in doc.select("[id]")}
     items = doc.select(".ed-comments li[id]")
     assert [li["id"] for li in items] == [f"ed-{x}" for x in LABELS]
+    # the letter is written out: the PDF (WeasyPrint) would number the list a, a, a…
+    assert [li.select_one(".ed-label").get_text() for li in items] == [f"{x}." for x in LABELS]
     for a in doc.select("sup.ed-ref a"):
         assert a["href"][1:] in ids
     for a in doc.select("a.ed-backref, table.ed-listing a[href^='#']"):
