@@ -38,14 +38,17 @@ from .errors import EditionError, Problem
 from .markup import plain_text
 from .model import Location, Paragraph
 
-_TR_FOLD = str.maketrans({"İ": "i", "I": "ı", "â": "a", "î": "i", "û": "u", "Â": "a", "Î": "i", "Û": "u",
-                          "’": "'", "‘": "'"})
+_TR_FOLD = (("İ", "i"), ("I", "ı"), ("â", "a"), ("î", "i"), ("û", "u"), ("Â", "a"), ("Î", "i"), ("Û", "u"),
+            ("’", "'"), ("‘", "'"))
 _WORD_CHAR = r"[\w'’]"
 
 
 def fold_tr(text: str) -> str:
     """Turkish case folding without changing the length (İ→i, I→ı, â→a, ’→')."""
-    return text.translate(_TR_FOLD).lower()
+    for a, b in _TR_FOLD:   # str.replace: ten times faster than str.translate with a table here
+        if a in text:
+            text = text.replace(a, b)
+    return text.lower()
 
 
 def _fold_en(text: str) -> str:
@@ -120,9 +123,12 @@ class Termbase:
     data: DataFile | None = None
 
     def __post_init__(self):
-        self._tr = [(term, _tr_pattern(stem)) for term in self.terms for stem in term.stems]
-        self._en = {term.id: [_en_pattern(r) for r in term.renderings] for term in self.terms}
-        self._avoid = [(term, a, _en_pattern(a, exact_case=True)) for term in self.terms for a in term.avoid]
+        # each stem with a plain substring that must occur before its (slower) pattern is tried
+        self._tr = [(term, fold_tr(stem.rstrip("$")).split()[0], _tr_pattern(stem))
+                    for term in self.terms for stem in term.stems]
+        # English phrases likewise: a lower-case substring test first, the pattern only if it passes
+        self._en = {term.id: [(_needle(r), _en_pattern(r)) for r in term.renderings] for term in self.terms}
+        self._avoid = [(term, a, _needle(a), _en_pattern(a, exact_case=True)) for term in self.terms for a in term.avoid]
 
     def location(self, term: Term) -> Location:
         if self.data is None:
@@ -132,7 +138,8 @@ class Termbase:
     def find_tr(self, text: str) -> list[tuple[Term, int, int]]:
         """Terms occurring in Turkish text: (term, start, end), overlaps resolved longest first."""
         folded = fold_tr(text)
-        hits = [(term, m.start(), m.end()) for term, pattern in self._tr for m in pattern.finditer(folded)]
+        hits = [(term, m.start(), m.end()) for term, needle, pattern in self._tr if needle in folded
+                for m in pattern.finditer(folded) if _word_start(folded, m.start())]
         hits.sort(key=lambda h: (-(h[2] - h[1]), h[1]))
         taken: list[tuple[Term, int, int]] = []
         for hit in hits:
@@ -142,18 +149,29 @@ class Termbase:
 
     def rendered(self, term: Term, english: str) -> bool:
         text = _fold_en(english)
-        return any(p.search(text) for p in self._en[term.id])
+        lower = text.lower()
+        return any(needle in lower and p.search(text) for needle, p in self._en[term.id])
 
     def avoided(self, english: str) -> list[tuple[Term, str]]:
         text = _fold_en(english)
-        return [(term, phrase) for term, phrase, p in self._avoid if p.search(text)]
+        lower = text.lower()
+        return [(term, phrase) for term, phrase, needle, p in self._avoid if needle in lower and p.search(text)]
 
 
 def _tr_pattern(stem: str) -> re.Pattern:
     exact = stem.endswith("$")
     body = re.escape(fold_tr(stem.rstrip("$"))).replace(r"\ ", r"\s+")
     tail = r"(?![\w])" if exact else _WORD_CHAR + "*"
-    return re.compile(rf"(?<![\w]){body}{tail}")
+    # no look-behind: a pattern that starts with a literal is searched much faster (word start: _word_start)
+    return re.compile(rf"{body}{tail}")
+
+
+def _word_start(text: str, i: int) -> bool:
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
+
+
+def _needle(phrase: str) -> str:
+    return _fold_en(phrase).lower().split()[0]
 
 
 def _en_pattern(phrase: str, exact_case: bool = False) -> re.Pattern:
