@@ -23,7 +23,7 @@ from . import escaping
 from .datafiles import DataFile, Schema, load_data
 from .errors import EditionError, Problem
 from .markup import plain_text
-from .model import Citation, Emendation, Emphasis, Location, NoteRef, PageBreak, Text
+from .model import Location, Text
 
 LABELS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -184,13 +184,9 @@ def _place(anchor: str) -> str:
 # --- inserting a marker into inline content ---------------------------------------------
 
 def _length(tok) -> int:
-    if isinstance(tok, Text):
-        return len(tok.text)
-    if isinstance(tok, Emendation):
-        return len(tok.original)
-    if isinstance(tok, (Citation, Emphasis)):
-        return sum(_length(t) for t in tok.content)
-    return 0   # NoteRef, PageBreak, marks
+    """A token's share of `plain_text` (so that any inline token the markup may gain is counted
+    the way the lemma check counts it)."""
+    return len(tok.text) if isinstance(tok, Text) else len(plain_text((tok,)))
 
 
 def insert_after(content, lemma: str, mark: Mark):
