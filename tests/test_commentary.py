@@ -3,13 +3,12 @@ languages, anchored to a lemma, each with its sources, kept apart from the autho
 every output (site, parallel view, one-file editions, offline zip), reachable by keyboard and tap."""
 from __future__ import annotations
 
-import re
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, copy_root
+from conftest import build_site, copy_root
 from edition import commentary
 from edition.errors import EditionError
 from edition.markup import parse_inline
