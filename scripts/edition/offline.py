@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -104,6 +105,8 @@ p.para { position: relative; }
 .provenance, .cited-in, .date-source, .signature { font-size: 0.85em; opacity: 0.8; }
 sup.fnref a { text-decoration: none; font-weight: 600; }
 sup.ed-ref a { font-style: italic; text-decoration: none; }
+.footnote ol { list-style: none; padding-left: 0; }
+.note-num { font-weight: 600; }
 .ed-comments ol { list-style: none; padding-left: 0; font-size: 0.88rem; }
 .ed-label { font-style: italic; font-weight: 600; }
 .ed-sources { font-size: 0.9em; }
@@ -142,7 +145,8 @@ def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, st
         stem = name.removesuffix(".md")
         renderer = Renderer(edition, lang, linker, ids, notes_anchor=f"notlar-{stem}",
                             comments_anchor=f"yorumlar-{stem}")
-        parts.append(f'<section class="chapter" id="ch-{stem}">{_md(renderer.chapter(chapter, directive))}</section>')
+        body = _NOTE_ITEM.sub(_numbered_note, _md(renderer.chapter(chapter, directive)))
+        parts.append(f'<section class="chapter" id="ch-{stem}">{body}</section>')
     parts.append(f'<section class="chapter" id="ch-kaynakca"><h1 id="kaynakca">{_title(lang, "bibliography")}</h1>'
                  f"{_md(registers.bibliography(edition, lang, linker))}</section>")
     archive = [f'<h1 id="arsivler">{_title(lang, "archives")}</h1>', _md(registers.archives_index(edition, lang, linker))]
@@ -159,6 +163,15 @@ def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, st
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
             f"<style>{SINGLE_CSS}</style>\n</head>\n<body>\n<main>\n" + "\n".join(parts) + "\n</main>\n</body>\n</html>\n")
+
+
+_NOTE_ITEM = re.compile(r'<li id="n(\d+)" value="\1"><p>')
+
+
+def _numbered_note(m: re.Match) -> str:
+    """The article's note number written out: WeasyPrint, which prints the PDF from this file,
+    ignores <li value> and would number every chapter's notes from 1."""
+    return f'{m.group(0)}<span class="note-num">{m.group(1)}.</span> '
 
 
 def _title(lang: str, what: str) -> str:
