@@ -3,6 +3,7 @@ languages, anchored to a lemma, each with its sources, kept apart from the autho
 every output (site, parallel view, one-file editions, offline zip), reachable by keyboard and tap."""
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -53,14 +54,17 @@ def test_every_comment_is_marked_and_listed_with_its_sources_apart_from_the_note
     assert sorted(comments) == [f"ed-{x}" for x in LABELS]
     assert {m.get_text() for m in markers} == set(LABELS)        # letters, never numbers
     for m in markers:
-        assert m["href"] == f"#{m['data-card']}" and m["href"][1:] in comments
+        if m.has_attr("data-card"):                               # the comment stands on this page
+            assert m["href"] == f"#{m['data-card']}" and m["href"][1:] in comments
+        else:                                                     # …or at the end of another chapter
+            assert re.fullmatch(r"[a-z-]+\.html#ed-[a-e]", m["href"]), m
         assert not m.has_attr("title")                            # the card convention
         assert m.get("aria-label", "").endswith(m.get_text())
     for li in comments.values():
         sources = li.select(".ed-sources a[href^='http']")
         assert sources, li["id"]
         back = li.select("a.ed-backref")
-        assert back and all(b["href"].startswith("#edr-") for b in back)
+        assert back and all(re.fullmatch(r"([a-z-]+\.html)?#edr-[a-e](-\d)?", b["href"]) for b in back)
     total_notes = sum(len(_chapter(site, lang, n).select("div.footnote li[id^=n]")) for n in CHAPTERS)
     assert total_notes == 98
 
@@ -88,7 +92,17 @@ def test_the_editorial_principles_page_lists_every_comment(site):
         assert [r.th.get_text() for r in rows] == LABELS
         assert all(r.select(".ed-sources a[href^='http']") for r in rows)
         links = [a["href"] for r in rows for a in r.select("td:nth-of-type(1) a")]
-        assert links[0] == "giris.html#edr-a" and "sovyet-tepkisi.html#edr-e-2" in links
+        assert links[:2] == ["giris.html#edr-a", "extended-abstract.html#edr-a-2"]
+        assert "sovyet-tepkisi.html#edr-e-2" in links
+
+
+def test_a_comment_marks_the_authors_own_english_too_and_links_across_chapters(site):
+    for lang in ("tr", "en"):
+        ea = _chapter(site, lang, "extended-abstract")
+        marker = ea.select_one("#ea1 sup.ed-ref a")
+        assert marker["href"] == "giris.html#ed-a" and not marker.has_attr("data-card")
+        back = _chapter(site, lang, "giris").select("#ed-a a.ed-backref")
+        assert [a["href"] for a in back] == ["#edr-a", "extended-abstract.html#edr-a-2"]
 
 
 def test_the_parallel_view_shows_comments_in_both_columns(site):

@@ -92,8 +92,9 @@ class Mark:
 @dataclass
 class Placed:
     comment: Comment
-    chapter: str            # chapter name (default-language file name)
+    chapter: str            # the chapter (default-language file name) whose end shows the comment: its first place's
     places: list[str]       # anchors (p14, n24), in order
+    chapters: list[str] = field(default_factory=list)   # the chapter of each place (a comment may mark several)
 
 
 @dataclass
@@ -104,6 +105,10 @@ class Commentary:
 
     def in_chapter(self, name: str) -> list[Placed]:
         return [c for c in self.comments if c.chapter == name]
+
+    def home(self, label: str) -> str:
+        """The chapter whose end shows comment `label`."""
+        return next((c.chapter for c in self.comments if c.comment.label == label), "")
 
     def mark(self, content, lang: str, anchor: str):
         """The content with the markers of comments on `anchor` inserted after their lemmas."""
@@ -142,8 +147,9 @@ def resolve(data: DataFile, edition) -> Commentary:
                                     f"in reading order, so this one is {expected!r}"))
             continue
         chapter = ""
-        anchors = []
+        anchors, chapters = [], []
         for j, anchor in enumerate(comment.anchors):
+            where_name = places.get(edition.default_lang, {}).get(anchor.at, ("",))[0]
             for lang in edition.languages:
                 table = places[lang]
                 lemma = getattr(anchor.lemma, lang, None)
@@ -162,7 +168,8 @@ def resolve(data: DataFile, edition) -> Commentary:
                 chapter = chapter or name
                 marks.setdefault((lang, anchor.at), []).append((lemma, Mark(comment.label, j + 1)))
             anchors.append(anchor.at)
-        placed.append(Placed(comment, chapter, anchors))
+            chapters.append(where_name)
+        placed.append(Placed(comment, chapter, anchors, chapters))
     if not problems:
         firsts = [order.get(p.places[0], 0) for p in placed]
         if firsts != sorted(firsts):
@@ -229,13 +236,15 @@ STRINGS = {
 }
 
 
-def marker_html(mark: Mark, lang: str, prefix: str = "", card: bool = True) -> str:
+def marker_html(mark: Mark, lang: str, prefix: str = "", card: bool = True, href: str = "") -> str:
     """The marker after the lemma: an italic letter, a link to the comment; on pages with the
-    card script (`card`), a card trigger whose card is the comment's own list item (cards.py)."""
+    card script (`card`), a card trigger whose card is the comment's own list item (cards.py).
+    `href`: the comment's address when it stands in another chapter (then no card)."""
     label = escaping.attr(f"{STRINGS[lang]['comment']} {mark.label}")
     target = f"{prefix}ed-{mark.label}"
-    trigger = f' data-card="{target}"' if card else ""
-    return (f'<sup class="ed-ref" id="{prefix}{mark.ref_id}"><a class="ed-mark" href="#{target}"{trigger} '
+    trigger = f' data-card="{target}"' if card and not href else ""
+    return (f'<sup class="ed-ref" id="{prefix}{mark.ref_id}"><a class="ed-mark" '
+            f'href="{escaping.attr(href or "#" + target)}"{trigger} '
             f'aria-label="{label}">{mark.label}</a></sup>')
 
 
@@ -244,13 +253,20 @@ def sources_html(comment: Comment, lang: str) -> str:
     return f'<span class="ed-sources">{STRINGS[lang]["sources"]}: {links}.</span>'
 
 
-def item_html(placed: Placed, lang: str, prefix: str = "") -> str:
-    """One comment as a list item: text, sources, links back to each marked place."""
+def item_html(placed: Placed, lang: str, prefix: str = "", link=None) -> str:
+    """One comment as a list item: text, sources, links back to each marked place (on this page,
+    or, for a place in another chapter, `link(chapter, anchor)`)."""
     c = placed.comment
     s = STRINGS[lang]
     index = LABELS.index(c.label) + 1
+
+    def back(n: int) -> str:
+        ref = Mark(c.label, n).ref_id
+        chapter = placed.chapters[n - 1] if len(placed.chapters) >= n else placed.chapter
+        return f"#{prefix}{ref}" if chapter == placed.chapter or link is None else link(chapter, ref)
+
     backs = " ".join(
-        f'<a class="ed-backref" href="#{prefix}{Mark(c.label, n).ref_id}" '
+        f'<a class="ed-backref" href="{escaping.attr(back(n))}" '
         f'aria-label="{escaping.attr(s["back"])} {c.label}" data-card-omit>↩</a>'
         for n in range(1, len(c.anchors) + 1))
     # The letter is written out (not left to <ol type="a">): WeasyPrint, which prints the PDF, ignores <li value>.
@@ -259,12 +275,12 @@ def item_html(placed: Placed, lang: str, prefix: str = "") -> str:
             f'{sources_html(c, lang)} {backs}</p></li>')
 
 
-def section(commentary: Commentary | None, name: str, lang: str, anchor: str, prefix: str = "") -> str:
+def section(commentary: Commentary | None, name: str, lang: str, anchor: str, prefix: str = "", link=None) -> str:
     """The chapter's editorial comments, under their own heading, after the author's notes."""
     placed = commentary.in_chapter(name) if commentary else []
     if not placed:
         return ""
-    items = "\n".join(item_html(p, lang, prefix) for p in placed)
+    items = "\n".join(item_html(p, lang, prefix, link) for p in placed)
     return (f'## {STRINGS[lang]["heading"]} {{ #{anchor} .ed-heading }}\n\n'
             f'<div class="ed-comments"><ol type="a">\n{items}\n</ol></div>')
 
@@ -279,7 +295,7 @@ def listing(commentary: Commentary | None, lang: str, link) -> str:
     for placed in commentary.comments:
         c = placed.comment
         where = "<br>".join(
-            f'<a href="{escaping.attr(link(placed.chapter, Mark(c.label, n).ref_id))}">'
+            f'<a href="{escaping.attr(link(placed.chapters[n - 1], Mark(c.label, n).ref_id))}">'
             f'{escaping.text(_place_label(a.at, lang))}</a>' for n, a in enumerate(c.anchors, 1))
         lemmas = "<br>".join(f"“{escaping.text(getattr(a.lemma, lang))}”" for a in c.anchors)
         rows.append(f'<tr><th scope="row"><i>{c.label}</i></th><td>{where}</td><td>{lemmas}</td>'

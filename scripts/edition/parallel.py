@@ -57,7 +57,7 @@ def parallel_page(edition: Edition, name: str, lang: str) -> str:
         rows.append(f'<div class="pair pair-note footnote" id="n{number}">' + "".join(cells) + "</div>")
     for placed in (edition.commentary.in_chapter(name) if edition.commentary else []):
         cells = "".join(f'<div class="cell" lang="{x}"><ol type="a" class="parallel-comment">'
-                        f'{commentary.item_html(placed, x, f"{x}-")}</ol></div>' for x in langs)
+                        f'{commentary.item_html(placed, x, f"{x}-", Linker(src).to)}</ol></div>' for x in langs)
         rows.append(f'<div class="pair pair-comment ed-comments" id="ed-{placed.comment.label}">{cells}</div>')
     out.append('<div class="parallel">' + "\n".join(rows) + "</div>")
     if cards:

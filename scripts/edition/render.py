@@ -108,8 +108,17 @@ class Renderer:
             elif isinstance(tok, Citation):
                 out.append(self.citation(tok))
             elif isinstance(tok, commentary.Mark):
-                out.append(commentary.marker_html(tok, self.lang, self.prefix, card=self.cards is not None))
+                out.append(commentary.marker_html(tok, self.lang, self.prefix, card=self.cards is not None,
+                                                  href=self._elsewhere(tok.label)))
         return "".join(out)
+
+    def _elsewhere(self, label: str) -> str:
+        """The address of comment `label` when it stands at the end of another chapter, else ""."""
+        home = self.edition.commentary.home(label)
+        here = self.linker.current.rsplit("/", 1)[-1]   # giris.md, also for its parallel view
+        if home == here or isinstance(self.linker, SingleFileLinker):
+            return ""
+        return self.linker.to(home, f"ed-{label}")
 
     def marked(self, content, anchor: str):
         """The content with the markers of the editorial comments anchored to it."""
@@ -255,7 +264,7 @@ class Renderer:
         if notes:
             parts.append(notes)
         comments = commentary.section(self.edition.commentary, self._name_of(chapter), self.lang,
-                                      self.comments_anchor, self.prefix)
+                                      self.comments_anchor, self.prefix, self.linker.to)
         if comments:
             parts.append(comments)
         if self.cards:
