@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.richtext import Tag, Text
 
+from . import escaping
 from .formatting import HTML_BACKEND, format_people
 
 LABELS = {
@@ -348,11 +349,9 @@ def page_level(template: str, url: str) -> str:
 
 def cite_block(cs: dict, url: str, download_href, guide: str, edition_href=None, version: str = "") -> str:
     """The static “Cite this” block of a page: works without JavaScript (<details>)."""
-    import html as _html
-
     lang = cs["lang"]
     lab = BLOCK_LABELS[lang]
-    esc_url = _html.escape(url)
+    esc_url = escaping.attr(url)
     # `edition.release publish` fills the marked place on the pages of an older version.
     parts = [f'<details class="cite-this" id="cite-this"><summary>{lab["summary"]}</summary>',
              "<!--edition:old-version--><!--/edition:old-version-->",
@@ -361,8 +360,8 @@ def cite_block(cs: dict, url: str, download_href, guide: str, edition_href=None,
         parts.append(f'<p class="cite-head"><strong>{lab[work]}</strong></p><dl class="cite-styles">')
         for s in cs["styles"]:
             kind = lab["note"] if s["id"] == "chicago" else lab["intext"]
-            parts.append(f'<dt>{_html.escape(s["name"])}, {kind}</dt><dd>{page_level(s[work]["note"], esc_url)}</dd>'
-                         f'<dt>{_html.escape(s["name"])}, {lab["reference"]}</dt>'
+            parts.append(f'<dt>{escaping.attr(s["name"])}, {kind}</dt><dd>{page_level(s[work]["note"], esc_url)}</dd>'
+                         f'<dt>{escaping.attr(s["name"])}, {lab["reference"]}</dt>'
                          f'<dd>{page_level(s[work]["reference"], esc_url)}</dd>')
         parts.append("</dl>")
     links = " · ".join(f'<a href="{download_href(ext)}" download>{name}</a>'
@@ -371,7 +370,7 @@ def cite_block(cs: dict, url: str, download_href, guide: str, edition_href=None,
     if edition_href and version:
         links = " · ".join(f'<a href="{edition_href(ext)}" download>{name}</a>'
                            for ext, name in (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON")))
-        parts.append(f'<p>{lab["download"]} ({_html.escape(lab["download_edition"].format(version=version))}): {links}</p>')
+        parts.append(f'<p>{lab["download"]} ({escaping.attr(lab["download_edition"].format(version=version))}): {links}</p>')
     parts.append(f'<p class="cite-howto">{lab["howto"]} <a href="{guide}">{lab["guide"]}</a></p></details>')
     data = json.dumps(cs, ensure_ascii=False).replace("</", "<\\/")
     parts.append(f'<script type="application/json" id="edition-cite">{data}</script>')
@@ -380,8 +379,6 @@ def cite_block(cs: dict, url: str, download_href, guide: str, edition_href=None,
 
 def guide_examples(cs: dict, base_url: str) -> str:
     """Worked examples for the “How to cite” page: ¶ 17 and note 38 of section 2."""
-    import html as _html
-
     lang = cs["lang"]
     lab = BLOCK_LABELS[lang]
     rows = []
@@ -390,9 +387,9 @@ def guide_examples(cs: dict, base_url: str) -> str:
         for work in ("article", "edition"):
             for s in cs["styles"]:
                 loc = locator_label(s["id"], kind, value, lang)
-                rows.append(f'<tr><td>{_html.escape(s["name"])}</td><td>{lab[work]}</td>'
-                            f'<td>{fill(s[work]["note"], _html.escape(loc), _html.escape(url))}</td>'
-                            f'<td>{fill(s[work]["reference"], "", _html.escape(url))}</td></tr>')
+                rows.append(f'<tr><td>{escaping.attr(s["name"])}</td><td>{lab[work]}</td>'
+                            f'<td>{fill(s[work]["note"], escaping.attr(loc), escaping.attr(url))}</td>'
+                            f'<td>{fill(s[work]["reference"], "", escaping.attr(url))}</td></tr>')
     head = {"tr": ("Biçem", "Atıf yapılan", "Not / metin içi", "Kaynakça"),
             "en": ("Style", "Citing", "Note / in-text", "Bibliography")}[lang]
     return ('<table class="cite-examples"><thead><tr>' + "".join(f'<th scope="col">{h}</th>' for h in head)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pybtex.database import Entry
 
+from . import escaping
 from .resolve import Edition
 
 DOWNLOADS = "downloads"
@@ -135,10 +136,11 @@ def write_data_downloads(edition: Edition, site_dir: Path, docs_dir: Path) -> No
     for key in sorted(edition.sources.documents):
         d = edition.sources.documents[key]
         f = d.file
-        writer.writerow([key, f.archive.abbr, f.fond, f.opis, f.delo, f.code, d.item, document_signature(d, "en"),
-                         d.date.isoformat() if d.date else "", d.date_from, d.author, d.recipient,
-                         d.kind.get("en", ""), d.title, d.title_en, d.summary.get("tr", ""), d.summary.get("en", ""),
-                         " ".join(str(u.note) for u in edition.uses.get(key, []))])
+        writer.writerow([escaping.csv_cell(x) for x in (
+            key, f.archive.abbr, f.fond, f.opis, f.delo, f.code, d.item, document_signature(d, "en"),
+            d.date.isoformat() if d.date else "", d.date_from, d.author, d.recipient,
+            d.kind.get("en", ""), d.title, d.title_en, d.summary.get("tr", ""), d.summary.get("en", ""),
+            " ".join(str(u.note) for u in edition.uses.get(key, [])))])
     (out / "arsiv-belgeleri.csv").write_text(f"# {licence_statement(edition, 'en')}\n" + buf.getvalue(), encoding="utf-8")
     (out / "kaynakca.ris").write_bytes(bibliography_ris(edition).encode("utf-8"))
 
@@ -205,6 +207,4 @@ def downloads_page(edition: Edition, lang: str, href, pdf: bool) -> str:
 
 
 def html_escape(text: str) -> str:
-    import html
-
-    return html.escape(text)
+    return escaping.attr(text)

@@ -4,7 +4,7 @@ schema.org ScholarlyArticle (the English pages as a translationOfWork).
 Only confirmed publication data appears; unknown fields are left out."""
 from __future__ import annotations
 
-import json
+from . import escaping
 
 OG_LOCALES = {"tr": "tr_TR", "en": "en_US"}
 
@@ -73,5 +73,5 @@ def json_ld(pub: dict, lang: str, default_lang: str, page_url: str, translator: 
     if version:   # this edition's version and its date (changelog/changelog.yaml)
         data["version"] = version
         data["dateModified"] = modified
-    # "</" must not end the script element early
-    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    # no text can end the script element or open a comment: "<", ">", "&", U+2028/9 escaped
+    return escaping.json_script(data)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+import secrets
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -43,7 +44,7 @@ from .sources import chapter_path, load_sources
 log = logging.getLogger("mkdocs.plugins.edition")
 
 _DIRECTIVE_LINE = re.compile(r"^\{([a-z]+)\}[ \t]*$", re.M)
-_TOKEN_PARAGRAPH = re.compile(r"<p>(EDITIONHTML\d{5})</p>")
+_TOKEN_PARAGRAPH = re.compile(r"<p>(EDITIONHTML[0-9a-f]{16}x\d{5})</p>")
 
 
 class EditionConfig(Config):
@@ -110,7 +111,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             if self.config.changelog:
                 self.versions = versions.load_versions(self.root, self.edition, self.config.changelog)
         except EditionError as exc:
-            raise PluginError(f"The edition's sources have {len(exc.problems)} problem(s):\n{exc}") from None
+            raise PluginError(f"The edition's sources have {exc.causes} problem(s):\n{exc}") from None
         self.emendation_ids = {id(em): ident for _, _, em, ident in registers.emendations_in(self.edition)}
 
     def _lang(self, config) -> str:
@@ -224,9 +225,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         (a third of the build): each block becomes a token, put back in on_page_content."""
         stash: dict[str, str] = {}
         blocks = []
+        nonce = secrets.token_hex(8)   # a token written in the text itself is not one of ours
         for block in markdown.split("\n\n"):
             if block.lstrip().startswith("<"):
-                key = f"EDITIONHTML{len(stash):05d}"
+                key = f"EDITIONHTML{nonce}x{len(stash):05d}"
                 stash[key] = block
                 block = key
             blocks.append(block)
@@ -237,7 +239,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         stash = self._html_blocks.pop(page.file.src_uri, None)
         if not stash:
             return html
-        return _TOKEN_PARAGRAPH.sub(lambda m: stash[m.group(1)], html)
+        return _TOKEN_PARAGRAPH.sub(lambda m: stash.get(m.group(1), m.group(0)), html)
 
     def _name_of(self, src: str, lang: str) -> str:
         suffix = f".{lang}.md"

@@ -6,7 +6,6 @@ Both are deterministic: the same sources give byte-identical files.
 """
 from __future__ import annotations
 
-import html
 import os
 import re
 import zipfile
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import markdown
 
-from . import commentary, registers, termbase
+from . import commentary, escaping, registers, termbase
 from .render import Renderer, SingleFileLinker
 from .resolve import Edition
 
@@ -81,8 +80,8 @@ def offline_link(lang: str, href: str, downloads_page: str) -> str:
                           "diğer biçimler ve veri: İndir"),
                    "en": ("Download the whole edition for offline reading (zip)",
                           "other formats and data: Downloads")}[lang]
-    return (f'{OFFLINE_START}<p class="offline-download"><a href="{html.escape(href)}" download>{label}</a> '
-            f'(<span class="offline-size">…</span>); <a href="{html.escape(downloads_page)}">{more}</a></p>'
+    return (f'{OFFLINE_START}<p class="offline-download"><a href="{escaping.attr(href)}" download>{label}</a> '
+            f'(<span class="offline-size">…</span>); <a href="{escaping.attr(downloads_page)}">{more}</a></p>'
             f'{OFFLINE_END}')
 
 
@@ -159,7 +158,7 @@ def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, st
         body = body.replace("{commentary}", commentary.listing(edition.commentary, lang, linker.to))
         body = body.replace("{glossary}", termbase.glossary(edition.termbase, lang) if edition.termbase else "")
         parts.append(f'<section class="chapter" id="ch-{name.removesuffix(".md")}">{_md(body)}</section>')
-    title = html.escape(site_name)
+    title = escaping.attr(site_name)
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
             f"<style>{SINGLE_CSS}</style>\n</head>\n<body>\n<main>\n" + "\n".join(parts) + "\n</main>\n</body>\n</html>\n")
