@@ -242,7 +242,8 @@ def locator_label(style: str, kind: str, value: str, lang: str) -> str:
 
 def article_bibtex(pub: dict) -> str:
     e = article_entry(pub)
-    fields = {"title": e.fields["title"], "journaltitle": e.fields.get("journal", ""), "langid": "turkish"}
+    # `journal`: classic BibTeX's field, which biblatex reads as an alias of journaltitle (issue 14)
+    fields = {"title": e.fields["title"], "journal": e.fields.get("journal", ""), "langid": "turkish"}
     for k in ("volume", "issue", "year", "pages", "doi", "url"):
         if e.fields.get(k):
             fields["number" if k == "issue" else k] = e.fields[k]
@@ -252,7 +253,8 @@ def article_bibtex(pub: dict) -> str:
 
 def article_ris(pub: dict) -> str:
     e = article_entry(pub)
-    lines = ["TY  - JOUR", f"TI  - {e.fields['title']}", f"JO  - {e.fields.get('journal', '')}", "LA  - tr"]
+    # T2: the journal of a JOUR item in the RIS 2011 specification (JO is its abbreviation)
+    lines = ["TY  - JOUR", f"TI  - {e.fields['title']}", f"T2  - {e.fields.get('journal', '')}", "LA  - tr"]
     for p in e.persons.get("author", []):
         lines.append(f"AU  - {p}")
     for tag, k in (("VL", "volume"), ("IS", "issue"), ("PY", "year"), ("DO", "doi"), ("UR", "url")):
@@ -306,7 +308,8 @@ def edition_bibtex(r: EditionRecord) -> str:
 
 def edition_ris(r: EditionRecord) -> str:
     y, m, d = r.date.split("-")
-    lines = ["TY  - WEB", f"TI  - {r.title}", f"ET  - {r.version}", f"PY  - {y}", f"DA  - {y}/{m}/{d}",
+    # ELEC: "Web Page" in the RIS 2011 type list
+    lines = ["TY  - ELEC", f"TI  - {r.title}", f"ET  - {r.version}", f"PY  - {y}", f"DA  - {y}/{m}/{d}",
              f"LA  - {r.lang}"]
     if r.url:
         lines.append(f"UR  - {r.url}")
@@ -328,13 +331,19 @@ BLOCK_LABELS = {
            "intext": "metin içi", "download": "İndir", "permalink": "Bu sayfanın adresi",
            "howto": "Bir paragrafa ya da nota atıf için kenardaki ¶ numarasının ya da notun yanındaki atıf düğmesini kullanın; "
                     "kalıcı bağlantılar #p12 (paragraf), #n47 (not), #s2-1 (bölüm) biçimindedir.",
-           "guide": "Nasıl atıf yapılır", "download_edition": "Bu edisyon, {version}"},
+           "guide": "Nasıl atıf yapılır", "download_edition": "Bu edisyon, {version}",
+           "unconfirmed": "Makalenin {what} henüz doğrulanamadı; doğrulanana kadar atıflarda ve sayfanın "
+                          "üst verisinde yer almaz.",
+           "author": "yazarı", "year": "yayın tarihi", "and": " ve "},
     "en": {"summary": "Cite this page", "article": "The article (as published in the journal)",
            "edition": "This digital edition", "note": "note", "reference": "bibliography",
            "intext": "in-text", "download": "Download", "permalink": "Address of this page",
            "howto": "To cite a paragraph or a note, use the cite button beside its ¶ number or note number; "
                     "permanent links have the form #p12 (paragraph), #n47 (note), #s2-1 (section).",
-           "guide": "How to cite", "download_edition": "This edition, {version}"},
+           "guide": "How to cite", "download_edition": "This edition, {version}",
+           "unconfirmed": "The article's {what} not yet confirmed: left out of the citations and of the "
+                          "page's metadata until confirmed.",
+           "author": "author", "year": "publication date", "and": " and "},
 }
 
 
@@ -347,7 +356,20 @@ def page_level(template: str, url: str) -> str:
     return text.replace(URL, f'<span class="cite-url">{url}</span>')
 
 
-def cite_block(cs: dict, url: str, download_href, guide: str, edition_href=None, version: str = "") -> str:
+def unconfirmed_note(pub: dict, lang: str) -> str:
+    """What the citations leave out because it is not confirmed (author, publication date)."""
+    lab = BLOCK_LABELS[lang]
+    missing = [lab[k] for k, field in (("author", "authors"), ("year", "year")) if not pub.get(field)]
+    if not missing:
+        return ""
+    what = lab["and"].join(missing)
+    if lang == "en":
+        what += " are" if len(missing) > 1 else " is"
+    return f'<p class="cite-unconfirmed">{escaping.text(lab["unconfirmed"].format(what=what))}</p>'
+
+
+def cite_block(cs: dict, url: str, download_href, guide: str, edition_href=None, version: str = "",
+               unconfirmed: str = "") -> str:
     """The static “Cite this” block of a page: works without JavaScript (<details>)."""
     lang = cs["lang"]
     lab = BLOCK_LABELS[lang]
@@ -355,7 +377,7 @@ def cite_block(cs: dict, url: str, download_href, guide: str, edition_href=None,
     # `edition.release publish` fills the marked place on the pages of an older version.
     parts = [f'<details class="cite-this" id="cite-this"><summary>{lab["summary"]}</summary>',
              "<!--edition:old-version--><!--/edition:old-version-->",
-             f'<p>{lab["permalink"]}: <span class="cite-url">{esc_url}</span></p>']
+             f'<p>{lab["permalink"]}: <span class="cite-url">{esc_url}</span></p>', unconfirmed]
     for work in ("article", "edition"):
         parts.append(f'<p class="cite-head"><strong>{lab[work]}</strong></p><dl class="cite-styles">')
         for s in cs["styles"]:

@@ -249,7 +249,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return material_fixes.repair(output, self._lang(config))
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
-        return material_fixes.repair(output_content, self._lang(config))  # 404.html
+        output_content = material_fixes.repair(output_content, self._lang(config))  # 404.html
+        return offline.page_404_links(output_content, config.site_url) if template_name == "404.html" else output_content
 
     def on_build_error(self, *, error):
         self._depth = 0   # a failed build must not leave the next `mkdocs serve` rebuild "inside" it
@@ -291,15 +292,18 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         context["edition_cite_block"] = cite.cite_block(
             self._cite_sets[lang], shown_url, lambda ext: linker.to(f"{exports.DOWNLOADS}/makale.{ext}"),
             linker.to("atif.md"), lambda ext: linker.to(f"{exports.DOWNLOADS}/{versions.EDITION_FILES}.{ext}"),
-            v.version if v else "")
+            v.version if v else "", cite.unconfirmed_note(pub, lang))
         if self.versions:
             context["edition_version_footer"] = versions.footer_html(self.versions, lang,
                                                                      linker.to(versions.CHANGELOG_PAGE))
         others = [x for x in self.edition.languages if x != lang]
-        context["edition_meta"] = meta.meta_tags(pub, lang, url, config.site_name, others)
+        kind, title = meta.page_kind(name, self.config.chapters), page.title or ""
+        context["edition_meta"] = meta.meta_tags(pub, lang, url, config.site_name, others, kind, title,
+                                                 self.edition.default_lang)
         editors = pub.get("edition", {}).get("editors", {}).get(lang, "")
-        context["edition_jsonld"] = meta.json_ld(pub, lang, self.edition.default_lang, url, editors,
-                                                 v.version if v else "", v.date.isoformat() if v else "")
+        context["edition_jsonld"] = meta.json_ld(pub, lang, self.edition.default_lang, url, editors, kind, title,
+                                                 config.site_name, v.version if v else "",
+                                                 v.date.isoformat() if v else "")
         return context
 
     @event_priority(-50)
