@@ -18,11 +18,13 @@ def main_content(doc: BeautifulSoup):
 
 
 def reading_text(node) -> str:
-    """Text of a node with emendations counted by their original reading (kept in data-sic)
-    and without the permalink signs that MkDocs adds to headings."""
+    """Text of a node with emendations counted by their original reading (kept in data-sic),
+    without the permalink signs that MkDocs adds to headings and the markers of editorial comments."""
     node = BeautifulSoup(str(node), "lxml")
     for em in node.select(".emendation"):
         em.string = em["data-sic"]
-    for a in node.select("a.headerlink, a.footnote-backref, .provenance, .chapter-tools, .cite-this, script, div.cards"):
+    # The edition's own editorial comment markers (sup.ed-ref) are not the author's text.
+    for a in node.select("a.headerlink, a.footnote-backref, .provenance, .chapter-tools, .cite-this, script, "
+                         "div.cards, sup.ed-ref"):
         a.decompose()
     return node.get_text()

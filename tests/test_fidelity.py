@@ -33,7 +33,9 @@ ARTICLE_HEADINGS = [
 
 def _body(site, name):
     main = main_content(soup(site / f"{name}.html"))
-    for el in main.select("div.footnote, h2.notes-heading, .md-source-file, .provenance, .chapter-tools"):
+    # the author's notes, and the edition's own labels and editorial comments, are not the reading text
+    for el in main.select("div.footnote, h2.notes-heading, .md-source-file, .provenance, .chapter-tools, "
+                          "div.ed-comments, h2.ed-heading"):
         el.decompose()
     return main
 
@@ -64,7 +66,7 @@ def test_headings_are_the_articles_in_order(site):
     for name in CHAPTERS:
         for h in main_content(soup(site / f"{name}.html")).select("h1, h2, h3"):
             classes = h.get("class", [])
-            if {"supplied", "notes-heading", "edition-title"} & set(classes):
+            if {"supplied", "notes-heading", "edition-title", "ed-heading"} & set(classes):
                 continue
             found.append(re.sub(r"\s+", " ", reading_text(h)).strip())
     assert found == ARTICLE_HEADINGS

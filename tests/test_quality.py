@@ -20,8 +20,9 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # One page of every type, in both languages.
 PAGE_TYPES = ["index.html", "giris.html", "savas-korkusu.html", "extended-abstract.html", "kaynakca.html",
               "arsivler.html", "arsiv/avprf-4-39-53297.html", "gazeteler.html", "ilkeler.html", "ceviri.html",
-              "atif.html", "paralel/savas-korkusu.html", "kisiler.html", "kurumlar.html", "dizin/chicherin.html",
-              "dizin/league-of-nations.html", "dizin/locarno-treaties.html", "gorseller.html", "404.html"]
+              "sozluk.html", "atif.html", "paralel/savas-korkusu.html", "kisiler.html", "kurumlar.html",
+              "dizin/chicherin.html", "dizin/league-of-nations.html", "dizin/locarno-treaties.html", "gorseller.html",
+              "404.html"]
 BOTH = PAGE_TYPES + [f"en/{p}" for p in PAGE_TYPES if p != "404.html"]
 
 

@@ -32,7 +32,7 @@ from .model import (
 MAX_BLOCK = 100_000
 
 DIRECTIVES = {"contents", "publication", "bibliography", "archives", "newspapers", "changelog",
-              "emendations", "downloads", "citeguide", "offline", "downloadsall",
+              "emendations", "downloads", "citeguide", "offline", "downloadsall", "commentary", "glossary",
               "persons", "places", "organisations", "agreements",
               "chronology", "network", "map", "figureslink"}
 

@@ -31,8 +31,8 @@ from mkdocs.structure.files import File, Files
 
 import json
 
-from . import (cite, entities, exports, figures, formats, material_fixes, meta, offline, parallel, registers,
-               search, versions)
+from . import (cite, commentary, entities, exports, figures, formats, material_fixes, meta, offline, parallel,
+               registers, search, termbase, versions)
 from .cards import Cards
 from .errors import EditionError
 from .i18n import t
@@ -64,6 +64,9 @@ class EditionConfig(Config):
     pdf = c.Type(bool, default=False)
     # The whole-site exports (offline zip, one-file editions, data); off only to measure the pages alone.
     exports = c.Type(bool, default=True)
+    # The termbase and the editorial commentary (data files relative to mkdocs.yml; "" = none).
+    termbase = c.Type(str, default="")
+    comments = c.Type(str, default="")
 
 
 class EditionPlugin(BasePlugin[EditionConfig]):
@@ -106,6 +109,11 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                                    self.config.register)
             self.edition = build_edition(sources, self.config.chapters, self.config.default_language)
             self.figures = figures.load(self.edition, self.root)   # chronology, network, map (issue 17)
+            if self.config.termbase:   # the translation keeps to the termbase, or the build stops
+                self.edition.termbase = termbase.load(self.root, self.config.termbase)
+                termbase.check_or_fail(self.edition, self.edition.termbase)
+            if self.config.comments:
+                self.edition.commentary = commentary.load(self.root, self.config.comments, self.edition)
             if self.config.changelog:
                 self.versions = versions.load_versions(self.root, self.edition, self.config.changelog)
         except EditionError as exc:
@@ -191,6 +199,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             return registers.newspapers(ed, lang, linker)
         if which == "emendations":
             return registers.emendations(ed, lang, linker)
+        if which == "commentary":
+            return commentary.listing(ed.commentary, lang, linker.to)
+        if which == "glossary":
+            return termbase.glossary(ed.termbase, lang) if ed.termbase else ""
         if which == "contents":
             return registers.contents(ed, lang, linker, [self._name_of(s, lang) for s in nav_pages])
         if which == "publication":
@@ -262,9 +274,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def on_serve(self, server, config, builder):
         for path in [*self.config.bibliography, self.config.archives, self.config.publication, self.config.register,
-                     *figures.WATCH,
+                     *figures.WATCH, self.config.termbase, self.config.comments,
                      *([str(Path(self.config.changelog).parent)] if self.config.changelog else [])]:
-            server.watch(str(self.root / path))
+            if path:
+                server.watch(str(self.root / path))
         return server
 
     def on_env(self, env, config, files):
@@ -363,7 +376,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         out.mkdir(parents=True, exist_ok=True)
         for lang in ed.languages:
             prose = {}
-            for page in ("ilkeler.md", "ceviri.md"):
+            for page in ("ilkeler.md", "ceviri.md", "sozluk.md"):
                 source = docs / chapter_path(page, lang)
                 if source.exists():
                     prose[page] = offline.single_file_links(split_front_matter(source.read_text(encoding="utf-8"))[0])

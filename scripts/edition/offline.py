@@ -7,12 +7,13 @@ Both are deterministic: the same sources give byte-identical files.
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from pathlib import Path
 
 import markdown
 
-from . import escaping, meta, registers
+from . import commentary, escaping, meta, registers, termbase
 from .render import Renderer, SingleFileLinker
 from .resolve import Edition
 
@@ -123,6 +124,12 @@ p.para { position: relative; }
 .footnote { font-size: 0.88rem; }
 .provenance, .cited-in, .date-source, .signature { font-size: 0.85em; opacity: 0.8; }
 sup.fnref a { text-decoration: none; font-weight: 600; }
+sup.ed-ref a { font-style: italic; text-decoration: none; }
+.footnote ol { list-style: none; padding-left: 0; }
+.note-num { font-weight: 600; }
+.ed-comments ol { list-style: none; padding-left: 0; font-size: 0.88rem; }
+.ed-label { font-style: italic; font-weight: 600; }
+.ed-sources { font-size: 0.9em; }
 table { border-collapse: collapse; font-size: 0.9rem; } td, th { border-top: 1px solid #8884; padding: 0.3em; vertical-align: top; text-align: left; }
 section.chapter { break-before: page; }
 @media print {
@@ -156,8 +163,10 @@ def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, st
 
     for chapter, name in zip(edition.chapters(lang), edition.chapter_names):
         stem = name.removesuffix(".md")
-        renderer = Renderer(edition, lang, linker, ids, notes_anchor=f"notlar-{stem}")
-        parts.append(f'<section class="chapter" id="ch-{stem}">{_md(renderer.chapter(chapter, directive))}</section>')
+        renderer = Renderer(edition, lang, linker, ids, notes_anchor=f"notlar-{stem}",
+                            comments_anchor=f"yorumlar-{stem}")
+        body = _NOTE_ITEM.sub(_numbered_note, _md(renderer.chapter(chapter, directive)))
+        parts.append(f'<section class="chapter" id="ch-{stem}">{body}</section>')
     parts.append(f'<section class="chapter" id="ch-kaynakca"><h1 id="kaynakca">{_title(lang, "bibliography")}</h1>'
                  f"{_md(registers.bibliography(edition, lang, linker))}</section>")
     archive = [f'<h1 id="arsivler">{_title(lang, "archives")}</h1>', _md(registers.archives_index(edition, lang, linker))]
@@ -172,6 +181,8 @@ def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, st
     parts.extend(extra)   # e.g. the figures (issue 17), already HTML
     for name, text in prose.items():
         body = text.replace("{emendations}", registers.emendations(edition, lang, linker))
+        body = body.replace("{commentary}", commentary.listing(edition.commentary, lang, linker.to))
+        body = body.replace("{glossary}", termbase.glossary(edition.termbase, lang) if edition.termbase else "")
         parts.append(f'<section class="chapter" id="ch-{name.removesuffix(".md")}">{_md(body)}</section>')
     title = escaping.attr(site_name)
     # The article's citation metadata, as on its pages (meta.py): Zotero and indexers read it here too.
@@ -182,6 +193,15 @@ def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, st
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
             f"{head}\n<style>{SINGLE_CSS}</style>\n</head>\n<body>\n<main>\n" + "\n".join(parts)
             + "\n</main>\n</body>\n</html>\n")
+
+
+_NOTE_ITEM = re.compile(r'<li id="n(\d+)" value="\1"><p>')
+
+
+def _numbered_note(m: re.Match) -> str:
+    """The article's note number written out: WeasyPrint, which prints the PDF from this file,
+    ignores <li value> and would number every chapter's notes from 1."""
+    return f'{m.group(0)}<span class="note-num">{m.group(1)}.</span> '
 
 
 def _title(lang: str, what: str) -> str:

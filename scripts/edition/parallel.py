@@ -3,7 +3,7 @@ side, paragraph by paragraph and note by note (one generated page per chapter)."
 from __future__ import annotations
 
 
-from . import escaping
+from . import commentary, escaping
 from .cards import Cards
 from .i18n import t
 from .markup import plain_text
@@ -54,6 +54,10 @@ def parallel_page(edition: Edition, name: str, lang: str) -> str:
             cells.append(f'<div class="cell" lang="{x}"><ol class="parallel-note"><li id="{x}-n{number}" value="{number}">'
                          f'{renderers[x].note_body(note)}</li></ol></div>')
         rows.append(f'<div class="pair pair-note footnote" id="n{number}">' + "".join(cells) + "</div>")
+    for placed in (edition.commentary.in_chapter(name) if edition.commentary else []):
+        cells = "".join(f'<div class="cell" lang="{x}"><ol type="a" class="parallel-comment">'
+                        f'{commentary.item_html(placed, x, f"{x}-", Linker(src).to)}</ol></div>' for x in langs)
+        rows.append(f'<div class="pair pair-comment ed-comments" id="ed-{placed.comment.label}">{cells}</div>')
     out.append('<div class="parallel">' + "\n".join(rows) + "</div>")
     if cards:
         out.append(cards.html())

@@ -13,7 +13,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from . import escaping
+from . import commentary, escaping
 from .cards import Cards
 from .escaping import attr, text
 from .formatting import document_html, format_locators
@@ -83,6 +83,7 @@ class Renderer:
     emendation_ids: dict[int, str] | None = None  # id(Emendation) -> anchor, for the default language
     prefix: str = ""  # prefixes every id, for pages that show two languages side by side
     notes_anchor: str = "notlar"  # the notes heading's id (one per chapter; the single file needs several)
+    comments_anchor: str = "yorumlar"  # the editorial comments heading's id (likewise)
     changed: dict[str, str] | None = None  # paragraph anchor -> marker text ("changed in 1.1"), see versions.py
     # The page's card templates (see cards.py): note references, citations and emendations become
     # card triggers. None for documents without the card script (the one-file edition): plain links,
@@ -110,6 +111,9 @@ class Renderer:
                 out.append(self.citation(tok))
             elif isinstance(tok, Mention):
                 out.append(self.mention(tok, self.inline(tok.content)))
+            elif isinstance(tok, commentary.Mark):
+                out.append(commentary.marker_html(tok, self.lang, self.prefix, card=self.cards is not None,
+                                                  href=self._elsewhere(tok.label)))
         return "".join(out)
 
     def mention(self, tok: Mention, inner: str) -> str:
@@ -157,6 +161,19 @@ class Renderer:
             else:
                 out.append(escaping.markdown_text(plain_text((tok,), reading="corrected")))
         return "".join(out)
+
+    def _elsewhere(self, label: str) -> str:
+        """The address of comment `label` when it stands at the end of another chapter, else ""."""
+        home = self.edition.commentary.home(label)
+        here = self.linker.current.rsplit("/", 1)[-1]   # giris.md, also for its parallel view
+        if home == here or isinstance(self.linker, SingleFileLinker):
+            return ""
+        return self.linker.to(home, f"ed-{label}")
+
+    def marked(self, content, anchor: str):
+        """The content with the markers of the editorial comments anchored to it."""
+        comments = self.edition.commentary
+        return comments.mark(content, self.lang, anchor) if comments else content
 
     def page_break(self, page: int) -> str:
         label = escaping.attr(t(self.lang, "pdf_page"))
@@ -212,7 +229,8 @@ class Renderer:
                    f'aria-label="{label}" title="{escaping.attr(t(self.lang, "para_link"))}"></a>')
         mark = (self.changed or {}).get(p.anchor)
         changed = f' data-changed="{escaping.attr(mark)}"' if mark else ""
-        return f'<p class="para" id="{self.prefix}{p.anchor}"{lang}{changed}>{num}{self.inline(p.content)}</p>'
+        body = self.inline(self.marked(p.content, p.anchor))
+        return f'<p class="para" id="{self.prefix}{p.anchor}"{lang}{changed}>{num}{body}</p>'
 
     def heading(self, h: Heading) -> str:
         attrs = [f"#{h.anchor}"]
@@ -230,7 +248,7 @@ class Renderer:
         n = note.number
         self._in_note = True
         try:
-            body = self.inline(note.content)
+            body = self.inline(self.marked(note.content, f"n{n}"))
         finally:
             self._in_note = False
         return (f'{body} <a class="footnote-backref" href="#{self.prefix}nr{n}" '
@@ -257,6 +275,13 @@ class Renderer:
                  for n in sorted(chapter.notes)]
         return (f'## {t(self.lang, "notes")} {{ #{self.notes_anchor} .notes-heading }}\n\n'
                 f'<div class="footnote notes"><ol>\n' + "\n".join(items) + "\n</ol></div>")
+
+    def _name_of(self, chapter: Chapter) -> str:
+        for lang in self.edition.languages:
+            for ch, name in zip(self.edition.chapters(lang), self.edition.chapter_names):
+                if ch is chapter:
+                    return name
+        return ""
 
     def chapter(self, chapter: Chapter, directive, tools: str = "") -> str:
         """Markdown for the whole chapter; `directive(name)` renders generated blocks,
@@ -288,6 +313,10 @@ class Renderer:
         notes = self.notes(chapter)
         if notes:
             parts.append(notes)
+        comments = commentary.section(self.edition.commentary, self._name_of(chapter), self.lang,
+                                      self.comments_anchor, self.prefix, self.linker.to)
+        if comments:
+            parts.append(comments)
         if self.cards:
             parts.append(self.cards.html())
         return "\n\n".join(parts) + "\n"

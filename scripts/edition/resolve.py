@@ -42,6 +42,9 @@ class Edition:
     references: References = field(init=False)
     #: where each register entry is mentioned (None: the edition has no register)
     mentions: MentionIndex | None = None
+    #: the editorial commentary (commentary.Commentary) and the termbase (termbase.Termbase), if configured
+    commentary: object | None = None
+    termbase: object | None = None
 
     def __post_init__(self):
         self.references = References(self.sources.bibliography)

@@ -1,0 +1,310 @@
+"""Editorial commentary: the edition's own notes on slips of the source, kept apart from
+the author's 98 notes.
+
+Data: `apparatus/comments.yaml` (schema `CommentFile`). A comment has its own label (a, b,
+c… in reading order: letters, never numbers, so that no output confuses it with the
+author's notes), a text in each language, the public sources that support it, and one or
+more places it is *anchored* to: a paragraph (`p14`, `oz2`) or a note (`n24`) and a *lemma*
+in each language, an exact phrase of that paragraph or note which must occur there exactly
+once (the Turkish lemma in the source's reading, before emendation). The marker stands
+right after the lemma (after the citation, if the lemma lies inside one).
+
+The article's text is not touched: comments are data, resolved against the parsed chapters
+and inserted as marker tokens only when a page is rendered.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import field_validator
+
+from . import escaping
+from .datafiles import DataFile, Schema, load_data
+from .errors import EditionError, Problem
+from .markup import plain_text
+from .model import Location, Text
+
+LABELS = "abcdefghijklmnopqrstuvwxyz"
+
+
+class Bilingual(Schema):
+    tr: str
+    en: str
+
+
+class Anchor(Schema):
+    at: str             # p14, oz2, ea3 (a paragraph's anchor) or n24 (a note)
+    lemma: Bilingual
+
+    @field_validator("at")
+    @classmethod
+    def _at(cls, value: str) -> str:
+        import re
+
+        if not re.fullmatch(r"p\d+|n\d+|[a-z]{1,3}\d+", value):
+            raise ValueError(f"{value!r} is not a paragraph (p14, oz2) or a note (n24)")
+        return value
+
+
+class Source(Schema):
+    url: str
+    title: str
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")) or not escaping.is_safe_url(value):
+            raise ValueError(f"source {value!r} is not a public http(s) address")
+        return value
+
+
+class Comment(Schema):
+    label: str
+    anchors: list[Anchor]
+    text: Bilingual
+    sources: list[Source]
+
+    @field_validator("anchors", "sources")
+    @classmethod
+    def _some(cls, value: list) -> list:
+        if not value:
+            raise ValueError("at least one is needed")
+        return value
+
+
+class CommentFile(Schema):
+    comments: list[Comment]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """An inline token: the marker of comment `label` (its `n`-th place) in the text."""
+
+    label: str
+    n: int = 1
+
+    @property
+    def ref_id(self) -> str:
+        return f"edr-{self.label}" + (f"-{self.n}" if self.n > 1 else "")
+
+
+@dataclass
+class Placed:
+    comment: Comment
+    chapter: str            # the chapter (default-language file name) whose end shows the comment: its first place's
+    places: list[str]       # anchors (p14, n24), in order
+    chapters: list[str] = field(default_factory=list)   # the chapter of each place (a comment may mark several)
+
+
+@dataclass
+class Commentary:
+    comments: list[Placed]
+    #: (lang, anchor) -> [(lemma, Mark)]
+    marks: dict[tuple[str, str], list[tuple[str, Mark]]] = field(default_factory=dict)
+
+    def in_chapter(self, name: str) -> list[Placed]:
+        return [c for c in self.comments if c.chapter == name]
+
+    def home(self, label: str) -> str:
+        """The chapter whose end shows comment `label`."""
+        return next((c.chapter for c in self.comments if c.comment.label == label), "")
+
+    def mark(self, content, lang: str, anchor: str):
+        """The content with the markers of comments on `anchor` inserted after their lemmas."""
+        for lemma, mark in self.marks.get((lang, anchor), []):
+            content = insert_after(content, lemma, mark)
+        return content
+
+
+def _places(edition) -> dict[str, dict[str, tuple[str, object, Location | None]]]:
+    """lang -> anchor -> (chapter name, content, location)."""
+    out: dict[str, dict] = {}
+    for lang in edition.languages:
+        table = out.setdefault(lang, {})
+        for chapter, name in zip(edition.chapters(lang), edition.chapter_names):
+            for p in chapter.paragraphs:
+                table[p.anchor] = (name, p.content, p.location)
+            for number, note in chapter.notes.items():
+                table[f"n{number}"] = (name, note.content, note.location)
+    return out
+
+
+def resolve(data: DataFile, edition) -> Commentary:
+    """Check every comment against the edition: labels in order, places exist, each lemma
+    occurs exactly once; problems are located in the comments file."""
+    problems: list[Problem] = []
+    places = _places(edition)
+    order = {anchor: i for i, anchor in enumerate(places.get(edition.default_lang, {}))}
+    placed: list[Placed] = []
+    marks: dict[tuple[str, str], list[tuple[str, Mark]]] = {}
+    for i, comment in enumerate(data.data.comments):
+        where = data.location("comments", i)
+        expected = LABELS[i] if i < len(LABELS) else "?"
+        if comment.label != expected:
+            problems.append(Problem(data.location("comments", i, "label"), "comment",
+                                    f"comment {i + 1} is labelled {comment.label!r}; labels run a, b, c… "
+                                    f"in reading order, so this one is {expected!r}"))
+            continue
+        chapter = ""
+        anchors, chapters = [], []
+        for j, anchor in enumerate(comment.anchors):
+            where_name = places.get(edition.default_lang, {}).get(anchor.at, ("",))[0]
+            for lang in edition.languages:
+                table = places[lang]
+                lemma = getattr(anchor.lemma, lang, None)
+                loc = data.location("comments", i, "anchors", j, "lemma", lang)
+                if anchor.at not in table:
+                    problems.append(Problem(data.location("comments", i, "anchors", j, "at"), "comment",
+                                            f"comment {comment.label}: no paragraph or note {anchor.at!r}"))
+                    break
+                name, content, src = table[anchor.at]
+                count = plain_text(content).count(lemma)
+                if count != 1:
+                    problems.append(Problem(loc, "comment",
+                                            f"comment {comment.label}: the {lang} lemma “{lemma}” occurs {count} "
+                                            f"times in {_place(anchor.at)} ({src}); it must occur exactly once"))
+                    continue
+                chapter = chapter or name
+                marks.setdefault((lang, anchor.at), []).append((lemma, Mark(comment.label, j + 1)))
+            anchors.append(anchor.at)
+            chapters.append(where_name)
+        placed.append(Placed(comment, chapter, anchors, chapters))
+    if not problems:
+        firsts = [order.get(p.places[0], 0) for p in placed]
+        if firsts != sorted(firsts):
+            problems.append(Problem(data.location("comments"), "comment",
+                                    "comments must be listed in the reading order of their first place"))
+    if problems:
+        raise EditionError(problems)
+    return Commentary(placed, marks)
+
+
+def load(root: Path, rel: str, edition) -> Commentary:
+    return resolve(load_data(root / rel, rel, CommentFile, category="comment"), edition)
+
+
+def _place(anchor: str) -> str:
+    return f"note {anchor[1:]}" if anchor.startswith("n") else f"¶ {anchor.removeprefix('p')}"
+
+
+# --- inserting a marker into inline content ---------------------------------------------
+
+def _length(tok) -> int:
+    """A token's share of `plain_text` (so that any inline token the markup may gain is counted
+    the way the lemma check counts it)."""
+    return len(tok.text) if isinstance(tok, Text) else len(plain_text((tok,)))
+
+
+def insert_after(content, lemma: str, mark: Mark):
+    """Insert `mark` right after the (unique) lemma; after a whole citation, emphasis or
+    emendation when the lemma ends inside one (a link cannot hold another link)."""
+    end = plain_text(content).find(lemma)
+    if end < 0:
+        return content
+    end += len(lemma)
+    out = []
+    pos = 0
+    done = False
+    for tok in content:
+        size = _length(tok)
+        if not done and isinstance(tok, Text) and pos < end <= pos + size:
+            cut = end - pos
+            out += [t for t in (Text(tok.text[:cut]),) if t.text] + [mark] + \
+                   [t for t in (Text(tok.text[cut:]),) if t.text]
+            done = True
+        elif not done and pos < end <= pos + size:
+            out += [tok, mark]
+            done = True
+        else:
+            out.append(tok)
+        pos += size
+    if not done:
+        out.append(mark)
+    return tuple(out)
+
+
+# --- rendering ------------------------------------------------------------------------------
+
+STRINGS = {
+    "tr": {"heading": "Editörün yorumları", "comment": "Editör yorumu", "back": "Metne dön: yorum",
+           "sources": "Kaynak", "place": "Yer", "lemma": "Metindeki ifade", "text": "Yorum",
+           "label": "Yorum", "note": "not"},
+    "en": {"heading": "Editorial comments", "comment": "Editorial comment", "back": "Back to the text: comment",
+           "sources": "Source", "place": "Place", "lemma": "Phrase in the text", "text": "Comment",
+           "label": "Comment", "note": "note"},
+}
+
+
+def marker_html(mark: Mark, lang: str, prefix: str = "", card: bool = True, href: str = "") -> str:
+    """The marker after the lemma: an italic letter, a link to the comment; on pages with the
+    card script (`card`), a card trigger whose card is the comment's own list item (cards.py).
+    `href`: the comment's address when it stands in another chapter (then no card)."""
+    label = escaping.attr(f"{STRINGS[lang]['comment']} {mark.label}")
+    target = f"{prefix}ed-{mark.label}"
+    trigger = f' data-card="{target}"' if card and not href else ""
+    return (f'<sup class="ed-ref" id="{prefix}{mark.ref_id}"><a class="ed-mark" '
+            f'href="{escaping.attr(href or "#" + target)}"{trigger} '
+            f'aria-label="{label}">{mark.label}</a></sup>')
+
+
+def sources_html(comment: Comment, lang: str) -> str:
+    links = "; ".join(f'<a href="{escaping.url(s.url)}">{escaping.text(s.title)}</a>' for s in comment.sources)
+    return f'<span class="ed-sources">{STRINGS[lang]["sources"]}: {links}.</span>'
+
+
+def item_html(placed: Placed, lang: str, prefix: str = "", link=None) -> str:
+    """One comment as a list item: text, sources, links back to each marked place (on this page,
+    or, for a place in another chapter, `link(chapter, anchor)`)."""
+    c = placed.comment
+    s = STRINGS[lang]
+    index = LABELS.index(c.label) + 1
+
+    def back(n: int) -> str:
+        ref = Mark(c.label, n).ref_id
+        chapter = placed.chapters[n - 1] if len(placed.chapters) >= n else placed.chapter
+        return f"#{prefix}{ref}" if chapter == placed.chapter or link is None else link(chapter, ref)
+
+    backs = " ".join(
+        f'<a class="ed-backref" href="{escaping.attr(back(n))}" '
+        f'aria-label="{escaping.attr(s["back"])} {c.label}" data-card-omit>↩</a>'
+        for n in range(1, len(c.anchors) + 1))
+    # The letter is written out (not left to <ol type="a">): WeasyPrint, which prints the PDF, ignores <li value>.
+    return (f'<li id="{prefix}ed-{c.label}" value="{index}"><p><span class="ed-label">{c.label}.</span> '
+            f'{escaping.text(getattr(c.text, lang))} '
+            f'{sources_html(c, lang)} {backs}</p></li>')
+
+
+def section(commentary: Commentary | None, name: str, lang: str, anchor: str, prefix: str = "", link=None) -> str:
+    """The chapter's editorial comments, under their own heading, after the author's notes."""
+    placed = commentary.in_chapter(name) if commentary else []
+    if not placed:
+        return ""
+    items = "\n".join(item_html(p, lang, prefix, link) for p in placed)
+    return (f'## {STRINGS[lang]["heading"]} {{ #{anchor} .ed-heading }}\n\n'
+            f'<div class="ed-comments"><ol type="a">\n{items}\n</ol></div>')
+
+
+def listing(commentary: Commentary | None, lang: str, link) -> str:
+    """All comments, for the Editorial principles page: label, places, lemma, comment, sources.
+    `link(chapter, anchor)` gives the address of a place."""
+    if not commentary or not commentary.comments:
+        return ""
+    s = STRINGS[lang]
+    rows = []
+    for placed in commentary.comments:
+        c = placed.comment
+        where = "<br>".join(
+            f'<a href="{escaping.attr(link(placed.chapters[n - 1], Mark(c.label, n).ref_id))}">'
+            f'{escaping.text(_place_label(a.at, lang))}</a>' for n, a in enumerate(c.anchors, 1))
+        lemmas = "<br>".join(f"“{escaping.text(getattr(a.lemma, lang))}”" for a in c.anchors)
+        rows.append(f'<tr><th scope="row"><i>{c.label}</i></th><td>{where}</td><td>{lemmas}</td>'
+                    f"<td>{escaping.text(getattr(c.text, lang))} {sources_html(c, lang)}</td></tr>")
+    head = "".join(f'<th scope="col">{h}</th>' for h in (s["label"], s["place"], s["lemma"], s["text"]))
+    return f'<table class="ed-listing"><thead><tr>{head}</tr></thead><tbody>' + "".join(rows) + "</tbody></table>"
+
+
+def _place_label(anchor: str, lang: str) -> str:
+    if anchor.startswith("n"):
+        return f"{STRINGS[lang]['note']}\u00a0{anchor[1:]}"
+    return f"¶\u00a0{anchor.removeprefix('p')}"
