@@ -245,3 +245,15 @@ def test_tapping_a_citation_on_a_phone_shows_the_reference_first(browser, server
     box = card.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390
     context.close()
+
+
+def test_the_search_index_loads_on_first_use_only(browser, server):
+    requests: list[str] = []
+    context, page = _page(browser, server, requests)
+    page.goto(f"{server}/en/giris.html")
+    page.wait_for_load_state("networkidle")
+    assert [u for u in requests if "/search" in u] == []        # neither index nor worker on page load
+    search(page, "Locarno")
+    assert any(u.endswith("/en/search/search_index.json") for u in requests)
+    assert any("/workers/search." in u for u in requests)
+    context.close()

@@ -233,7 +233,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         # Inlined into every page (overrides/main.html): three requests fewer per page.
         assets = Path(__file__).parent / "assets"
         for name, file in (("edition_css", "edition.css"), ("edition_js", "edition.js"),
-                           ("edition_shim", "iframe-worker-shim.js")):
+                           ("edition_shim", "iframe-worker-shim.js"), ("edition_search_shim", "search-on-first-use.js")):
             env.globals[name] = (assets / file).read_text(encoding="utf-8")
         return env
 

@@ -151,14 +151,15 @@ class Renderer:
                 f'{self.inline(tok.content)}</a>')
 
     # -- blocks ------------------------------------------------------------------
-    def paragraph(self, p: Paragraph) -> str:
-        lang = f' lang="{p.lang}"' if p.lang and p.lang != self.lang else ""
+    def paragraph(self, p: Paragraph, cls: str = "para", lang_always: bool = False) -> str:
+        code = p.lang or self.lang
+        lang = f' lang="{code}"' if lang_always or code != self.lang else ""
         num = ""
         if p.numbered:
             label = html.escape(f"¶ {p.ident}")
             num = (f'<a class="para-num" href="#{self.prefix}{p.anchor}" data-n="{p.ident}" '
                    f'aria-label="{label}" title="{html.escape(t(self.lang, "para_link"))}"></a>')
-        return f'<p class="para" id="{self.prefix}{p.anchor}"{lang}>{num}{self.inline(p.content)}</p>'
+        return f'<p class="{cls}" id="{self.prefix}{p.anchor}"{lang}>{num}{self.inline(p.content)}</p>'
 
     def heading(self, h: Heading) -> str:
         attrs = [f"#{h.anchor}"]
