@@ -30,6 +30,7 @@ def test_home_and_chapters_read_and_notes_go_there_and_back(browser, server, art
     ref.click()
     page.wait_for_function("location.hash === '#n38'")
     note = page.locator("#n38")
+    note.scroll_into_view_if_needed()     # rows off screen are not laid out (content-visibility) until a reader gets there
     assert "ARCOS" in note.inner_text()          # the note broken across two PDF pages is whole
     assert note.is_visible()
     page.screenshot(path=str(artifacts / "note-38.png"))
@@ -150,6 +151,7 @@ def test_parallel_view_aligns_the_two_languages(browser, server, artifacts):
     box_tr, box_en = tr.bounding_box(), en.bounding_box()
     assert abs(box_tr["y"] - box_en["y"]) < 2 and box_en["x"] > box_tr["x"] + 100   # side by side
     note = page.locator("#n38")
+    note.scroll_into_view_if_needed()     # rows off screen are not laid out (content-visibility) until a reader gets there
     assert "ARCOS" in note.locator(".cell[lang='tr']").inner_text() and "ARCOS" in note.locator(".cell[lang='en']").inner_text()
     page.screenshot(path=str(artifacts / "parallel-desktop.png"))
     phone = browser.new_context(viewport={"width": 390, "height": 844})
