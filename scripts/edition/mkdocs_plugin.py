@@ -30,11 +30,11 @@ from mkdocs.structure.files import File, Files
 
 import json
 
-from . import cite, exports, material_fixes, meta, offline, parallel, registers, search
+from . import addresses, cite, exports, material_fixes, meta, offline, parallel, registers, search
 from .cards import Cards
 from .errors import EditionError
 from .i18n import t
-from .render import ARCHIVE_DIR, Linker, Renderer
+from .render import ARCHIVE_DIR, Linker, Renderer, page_url
 from .resolve import Edition, build_edition
 from .markup import split_front_matter
 from .sources import chapter_path, load_sources
@@ -58,6 +58,8 @@ class EditionConfig(Config):
     pdf = c.Type(bool, default=False)
     # The whole-site exports (offline zip, one-file editions, data); off only to measure the pages alone.
     exports = c.Type(bool, default=True)
+    # A build for publication (EDITION_PRODUCTION=true): warns when there is no site address.
+    production = c.Type(bool, default=False)
 
 
 class EditionPlugin(BasePlugin[EditionConfig]):
@@ -83,6 +85,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         if self._depth > 1:
             return  # an inner per-language build: keep the edition the outer build checked
+        problem = addresses.site_url_problem(config.site_url, self.config.production)
+        if problem:
+            log.warning(problem)
         self.edition = None
         self.emendation_ids = {}
         self._cite_sets: dict[str, dict] = {}
@@ -216,6 +221,12 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return src[: -len(suffix)] + ".md" if src.endswith(suffix) else src
 
     def on_post_page(self, output: str, page, config) -> str:
+        lang = self._lang(config)
+        name = self._name(page, lang)
+        if self.edition is not None and name.startswith((f"{ARCHIVE_DIR}/", f"{parallel.PARALLEL_DIR}/")):
+            output = addresses.generated_alternates(output, page_url(name), lang, self.edition.languages,
+                                                    self.config.default_language)
+        output = addresses.absolute_alternates(output, page.canonical_url, self.config.default_language)
         return material_fixes.repair(output, self._lang(config))
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
