@@ -76,3 +76,6 @@ def test_a_production_build_with_an_address_has_absolute_alternates(tmp_path):
     assert links["en"] == "https://edition.example/en/arsiv/avprf-1-2-3.html"
     switch = {a["hreflang"]: a["href"] for a in archive.select("a.md-select__link[hreflang]")}
     assert switch == {"tr": "avprf-1-2-3.html", "en": "../en/arsiv/avprf-1-2-3.html"}
+    # Material reads sitemap.xml next to each alternate: there is one in every folder of pages
+    for folder in ("arsiv", "en/arsiv", "paralel", "en/paralel"):
+        assert (site / folder / "sitemap.xml").read_text(encoding="utf-8").startswith("<?xml"), folder

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from pathlib import Path
 from urllib.parse import urljoin
 
 from .escaping import attr
@@ -70,3 +71,18 @@ def generated_alternates(html: str, dest: str, lang: str, langs: list[str], defa
         return m.group(1) + attr(posixpath.relpath(where(code), here)) + m.group(3)
 
     return _LANGUAGE_LINK.sub(repl, html)
+
+
+EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
+
+
+def folder_sitemaps(site: Path, folders: list[str], langs: list[str], default_lang: str) -> None:
+    """Material reads `sitemap.xml` next to every language alternate of a page (to keep the page
+    when switching language); for pages in sub-folders (parallel views, archive pages) that is
+    `paralel/sitemap.xml`: an empty, valid one there, instead of a 404 on every such page."""
+    for lang in langs:
+        root = site if lang == default_lang else site / lang
+        for folder in folders:
+            if (root / folder).is_dir() and not (root / folder / "sitemap.xml").exists():
+                (root / folder / "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")

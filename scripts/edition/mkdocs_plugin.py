@@ -289,6 +289,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         langs = self.edition.languages
         self._split_search_index(site, langs)
         self._write_sitemaps(config, site, langs)
+        addresses.folder_sitemaps(site, [ARCHIVE_DIR, parallel.PARALLEL_DIR], langs, self.config.default_language)
         if self.config.exports:
             self._write_offline(config, site)
 
