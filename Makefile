@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf test bench clean
+.PHONY: serve build pdf test bench lighthouse clean
 
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -38,15 +38,22 @@ $(VENV)/.test-deps: pyproject.toml $(VENV)/.site-deps
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-# The Nu HTML Checker (runs offline on Java), pinned in package-lock.json.
+# The Nu HTML Checker (runs offline on Java) and Lighthouse, pinned in package-lock.json.
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-# The benchmark (not a test): build times, page weight, offline size, growth, pandoc as peer.
-bench: $(VENV)/.test-deps
+# The benchmark (not a test): build times, page weight, offline size, growth, pandoc as peer;
+# then Lighthouse on every page type (both languages, mobile and desktop, median of 3).
+bench: $(VENV)/.test-deps node_modules/.package-lock.json
 	sh scripts/ensure-test-tools.sh
 	@command -v pandoc >/dev/null 2>&1 || { [ "$$(id -u)" -eq 0 ] && S= || S=sudo; $$S apt-get install -y -qq pandoc >/dev/null; }
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_lighthouse.py
+
+# Lighthouse alone (BENCH_RUNS, LH_PAGES=chapter,parallel and LH_FORMS=mobile narrow it down).
+lighthouse: $(VENV)/.test-deps node_modules/.package-lock.json
+	sh scripts/ensure-test-tools.sh
+	$(BIN)/python scripts/bench_lighthouse.py
 
 clean:
 	rm -rf site site.new tests/artifacts
