@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf test bench lighthouse clean
+.PHONY: serve build pdf test bench lighthouse clean release publish
 
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -24,7 +24,7 @@ pdf: $(VENV)/.test-deps
 	EDITION_PDF=true $(BIN)/mkdocs build --strict -d site.new
 	rm -rf site && mv site.new site
 
-test: $(VENV)/.test-deps node_modules/.package-lock.json
+test: $(VENV)/.test-deps node_modules/.package-lock.json .venv-cff/.installed
 	sh scripts/ensure-test-tools.sh
 	$(BIN)/python -m pytest
 
@@ -37,6 +37,24 @@ $(VENV)/.site-deps: pyproject.toml
 $(VENV)/.test-deps: pyproject.toml $(VENV)/.site-deps
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
+
+# cffconvert validates CITATION.cff; it pins jsonschema<4, so it lives in a venv of its own.
+.venv-cff/.installed:
+	$(PYTHON) -m venv .venv-cff
+	.venv-cff/bin/python -m pip install --quiet cffconvert==2.0.0
+	touch $@
+
+# A release: `make release VERSION=1.2` (the version must stand first in changelog/changelog.yaml)
+# builds everything into dist/soviet-fear-edition-VERSION-DATE.zip + .sha256, deterministic, and
+# keeps the text fingerprint in changelog/fingerprints/ (commit it). `make publish` lays out every
+# bundle in dist/ side by side in public/ (numbered versions, latest/, versions.json).
+release: $(VENV)/.test-deps
+	@test -n "$(VERSION)" || { echo "usage: make release VERSION=x.y"; exit 2; }
+	sh scripts/ensure-test-tools.sh
+	$(BIN)/python -m edition.release build $(VERSION)
+
+publish: $(VENV)/.site-deps
+	$(BIN)/python -m edition.release publish dist public
 
 # The Nu HTML Checker (runs offline on Java) and Lighthouse, pinned in package-lock.json.
 node_modules/.package-lock.json: package.json package-lock.json
@@ -56,4 +74,4 @@ lighthouse: $(VENV)/.test-deps node_modules/.package-lock.json
 	$(BIN)/python scripts/bench_lighthouse.py
 
 clean:
-	rm -rf site site.new tests/artifacts
+	rm -rf site site.new tests/artifacts dist public

@@ -49,6 +49,14 @@ class Context:
     edition_title: str
     edition_year: str
     translated: bool  # an English page: the edition's translation
+    version: str = ""  # the edition's version (changelog/changelog.yaml), e.g. "1.1"
+
+    @property
+    def version_label(self) -> str:
+        """'version 1.1' / 'sürüm 1.1' ("" when unknown)."""
+        if not self.version:
+            return ""
+        return f"{'sürüm' if self.lang == 'tr' else 'version'} {self.version}"
 
 
 class CiteStyle:
@@ -104,7 +112,8 @@ class Chicago(CiteStyle):
             t += Text(a + ", ")
         t += Text(f"“{e.fields['title']},” ")
         if edition:
-            t += self.container(self.ctx.edition_title, False) + Text(f" ({self.ctx.edition_year}), {LOC}, {URL}.")
+            v = f", {self.ctx.version_label}" if self.ctx.version else ""
+            t += self.container(self.ctx.edition_title, False) + Text(f"{v} ({self.ctx.edition_year}), {LOC}, {URL}.")
             return self.render(t)
         t += self.journal(e) + Text(f", {LOC}")
         link = self.link(e)
@@ -118,7 +127,8 @@ class Chicago(CiteStyle):
             t += Text(a + ". ")
         t += Text(f"“{e.fields['title']}.” ")
         if edition:
-            t += self.container(self.ctx.edition_title, True) + Text(f". {self.ctx.edition_year}. {URL}.")
+            v = f", {self.ctx.version_label}" if self.ctx.version else ""
+            t += self.container(self.ctx.edition_title, True) + Text(f"{v}. {self.ctx.edition_year}. {URL}.")
             return self.render(t)
         t += self.journal(e)
         link = self.link(e)
@@ -145,7 +155,8 @@ class APA(CiteStyle):
         else:  # no author: the title moves to the author's place
             t += Text(f"{e.fields['title']}. ({year}). ")
         if edition:
-            t += self.container(self.ctx.edition_title, True) + Text(f". {URL}")
+            v = f" ({self.ctx.version_label[:1].upper()}{self.ctx.version_label[1:]})" if self.ctx.version else ""
+            t += self.container(self.ctx.edition_title, True) + Text(f"{v}. {URL}")
             return self.render(t)
         journal = Text(Tag("em", e.fields.get("journal", "")))
         if e.fields.get("volume"):
@@ -176,7 +187,8 @@ class MLA(CiteStyle):
             t += Text(a + ". ")
         t += Text(f"“{e.fields['title']}.” ")
         if edition:
-            t += Tag("em", self.ctx.edition_title) + Text(f", {self.ctx.edition_year}, {URL}.")
+            v = f", {self.ctx.version_label}" if self.ctx.version else ""
+            t += Tag("em", self.ctx.edition_title) + Text(f"{v}, {self.ctx.edition_year}, {URL}.")
             return self.render(t)
         parts = [Text(Tag("em", e.fields.get("journal", ""))).render(HTML_BACKEND)]
         if e.fields.get("volume"):
@@ -270,19 +282,58 @@ def article_csl(pub: dict) -> str:
     return json.dumps([item], ensure_ascii=False, indent=1) + "\n"
 
 
+@dataclass
+class EditionRecord:
+    """This digital edition as a citable item of its own: title, language, version, date, address."""
+
+    title: str
+    lang: str
+    version: str
+    date: str          # YYYY-MM-DD of the version
+    url: str = ""      # the edition's public address, when configured
+    translator: str = ""
+
+
+def edition_bibtex(r: EditionRecord) -> str:
+    fields = {"title": r.title, "version": r.version, "date": r.date, "year": r.date[:4],
+              "langid": {"tr": "turkish", "en": "english"}.get(r.lang, r.lang),
+              "note": ("Dijital edisyon" if r.lang == "tr" else "Digital edition") + f", {r.version}"}
+    if r.url:
+        fields["url"] = r.url
+    return BibliographyData({f"edition-soviet-fear-{r.lang}": Entry("online", fields=fields)}).to_string("bibtex")
+
+
+def edition_ris(r: EditionRecord) -> str:
+    y, m, d = r.date.split("-")
+    lines = ["TY  - WEB", f"TI  - {r.title}", f"ET  - {r.version}", f"PY  - {y}", f"DA  - {y}/{m}/{d}",
+             f"LA  - {r.lang}"]
+    if r.url:
+        lines.append(f"UR  - {r.url}")
+    lines.append("ER  - ")
+    return "\r\n".join(lines) + "\r\n"
+
+
+def edition_csl(r: EditionRecord) -> str:
+    item = {"id": f"edition-soviet-fear-{r.lang}", "type": "webpage", "title": r.title, "version": r.version,
+            "language": r.lang, "issued": {"date-parts": [[int(x) for x in r.date.split("-")]]}}
+    if r.url:
+        item["URL"] = r.url
+    return json.dumps([item], ensure_ascii=False, indent=1) + "\n"
+
+
 BLOCK_LABELS = {
     "tr": {"summary": "Bu sayfaya atıf", "article": "Makale (dergide yayımlandığı haliyle)",
            "edition": "Bu dijital edisyon", "note": "not", "reference": "kaynakça",
            "intext": "metin içi", "download": "İndir", "permalink": "Bu sayfanın adresi",
            "howto": "Bir paragrafa ya da nota atıf için kenardaki ¶ numarasının ya da notun yanındaki atıf düğmesini kullanın; "
                     "kalıcı bağlantılar #p12 (paragraf), #n47 (not), #s2-1 (bölüm) biçimindedir.",
-           "guide": "Nasıl atıf yapılır"},
+           "guide": "Nasıl atıf yapılır", "download_edition": "Bu edisyon, {version}"},
     "en": {"summary": "Cite this page", "article": "The article (as published in the journal)",
            "edition": "This digital edition", "note": "note", "reference": "bibliography",
            "intext": "in-text", "download": "Download", "permalink": "Address of this page",
            "howto": "To cite a paragraph or a note, use the cite button beside its ¶ number or note number; "
                     "permanent links have the form #p12 (paragraph), #n47 (note), #s2-1 (section).",
-           "guide": "How to cite"},
+           "guide": "How to cite", "download_edition": "This edition, {version}"},
 }
 
 
@@ -295,14 +346,16 @@ def page_level(template: str, url: str) -> str:
     return text.replace(URL, f'<span class="cite-url">{url}</span>')
 
 
-def cite_block(cs: dict, url: str, download_href, guide: str) -> str:
+def cite_block(cs: dict, url: str, download_href, guide: str, edition_href=None, version: str = "") -> str:
     """The static “Cite this” block of a page: works without JavaScript (<details>)."""
     import html as _html
 
     lang = cs["lang"]
     lab = BLOCK_LABELS[lang]
     esc_url = _html.escape(url)
+    # `edition.release publish` fills the marked place on the pages of an older version.
     parts = [f'<details class="cite-this" id="cite-this"><summary>{lab["summary"]}</summary>',
+             "<!--edition:old-version--><!--/edition:old-version-->",
              f'<p>{lab["permalink"]}: <span class="cite-url">{esc_url}</span></p>']
     for work in ("article", "edition"):
         parts.append(f'<p class="cite-head"><strong>{lab[work]}</strong></p><dl class="cite-styles">')
@@ -315,6 +368,10 @@ def cite_block(cs: dict, url: str, download_href, guide: str) -> str:
     links = " · ".join(f'<a href="{download_href(ext)}" download>{name}</a>'
                        for ext, name in (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON")))
     parts.append(f'<p>{lab["download"]}: {links}</p>')
+    if edition_href and version:
+        links = " · ".join(f'<a href="{edition_href(ext)}" download>{name}</a>'
+                           for ext, name in (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON")))
+        parts.append(f'<p>{lab["download"]} ({_html.escape(lab["download_edition"].format(version=version))}): {links}</p>')
     parts.append(f'<p class="cite-howto">{lab["howto"]} <a href="{guide}">{lab["guide"]}</a></p></details>')
     data = json.dumps(cs, ensure_ascii=False).replace("</", "<\\/")
     parts.append(f'<script type="application/json" id="edition-cite">{data}</script>')

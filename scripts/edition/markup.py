@@ -25,7 +25,7 @@ from .model import (
     Location, Locator, Note, NoteRef, PageBreak, PageMarker, Paragraph, Text,
 )
 
-DIRECTIVES = {"contents", "publication", "bibliography", "archives", "newspapers",
+DIRECTIVES = {"contents", "publication", "bibliography", "archives", "newspapers", "changelog",
               "emendations", "downloads", "citeguide", "offline", "downloadsall"}
 
 _PARA = re.compile(r"^((?:\{pb \d+\}\s*)?)\{¶([a-z]*\d+)((?:\s+lang=[a-z]{2})?)\}\s+(.*)$", re.S)

@@ -43,7 +43,8 @@ def meta_tags(pub: dict, lang: str, page_url: str, site_name: str, other_langs: 
     return tags
 
 
-def json_ld(pub: dict, lang: str, default_lang: str, page_url: str, translator: str) -> str:
+def json_ld(pub: dict, lang: str, default_lang: str, page_url: str, translator: str,
+            version: str = "", modified: str = "") -> str:
     original = {"@type": "ScholarlyArticle", "name": pub.get("title") or pub.get("title_en", ""),
                 "inLanguage": pub.get("language", "tr")}
     if pub.get("title_en"):
@@ -69,5 +70,8 @@ def json_ld(pub: dict, lang: str, default_lang: str, page_url: str, translator: 
                 "translator": {"@type": "Organization", "name": translator}}
         if page_url:
             data["url"] = page_url
+    if version:   # this edition's version and its date (changelog/changelog.yaml)
+        data["version"] = version
+        data["dateModified"] = modified
     # "</" must not end the script element early
     return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")

@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files
 
 import json
 
-from . import addresses, cite, exports, material_fixes, meta, offline, parallel, registers, search
+from . import addresses, cite, exports, material_fixes, meta, offline, parallel, registers, search, versions
 from .cards import Cards
 from .errors import EditionError
 from .i18n import t
@@ -54,6 +54,8 @@ class EditionConfig(Config):
     archives = c.Type(str, default="bibliography/archives.yaml")
     publication = c.Type(str, default="bibliography/article.yaml")
     default_language = c.Type(str, default="tr")
+    # The changelog (newest release first): the edition's version and date, and what changed.
+    changelog = c.Optional(c.Type(str))
     # Also print the one-file edition to PDF (WeasyPrint; slow, so off by default: `make pdf`).
     pdf = c.Type(bool, default=False)
     # The whole-site exports (offline zip, one-file editions, data); off only to measure the pages alone.
@@ -65,6 +67,7 @@ class EditionConfig(Config):
 class EditionPlugin(BasePlugin[EditionConfig]):
     def __init__(self):
         self.edition: Edition | None = None
+        self.versions: versions.Versions | None = None
         self.serving = False
         self._depth = 0
         self._cite_sets: dict[str, dict] = {}
@@ -89,6 +92,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if problem:
             log.warning(problem)
         self.edition = None
+        self.versions = None
         self.emendation_ids = {}
         self._cite_sets: dict[str, dict] = {}
 
@@ -99,6 +103,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             sources = load_sources(self.root, Path(config.docs_dir), self.config.chapters,
                                    self.config.bibliography, self.config.archives, self.config.publication)
             self.edition = build_edition(sources, self.config.chapters, self.config.default_language)
+            if self.config.changelog:
+                self.versions = versions.load_versions(self.root, self.edition, self.config.changelog)
         except EditionError as exc:
             raise PluginError(f"The edition's sources have {len(exc.problems)} problem(s):\n{exc}") from None
         self.emendation_ids = {id(em): ident for _, _, em, ident in registers.emendations_in(self.edition)}
@@ -142,7 +148,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def _page_markdown(self, markdown: str, page, config, files, lang: str, name: str) -> str:
         ed = self.edition
         renderer = Renderer(ed, lang, Linker(name), self.emendation_ids if lang == ed.default_lang else None,
-                            cards=Cards())
+                            changed=versions.markers(self.versions, lang), cards=Cards())
         nav_pages = [f.src_uri for f in files.documentation_pages()]
 
         def directive(which: str) -> str:
@@ -189,12 +195,21 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             up = "" if lang == ed.default_lang else "../"
             folder = Linker(name).to(f"{exports.DOWNLOADS}/-")[:-1]   # e.g. "downloads/" or "../downloads/"
             return exports.downloads_page(ed, lang, lambda f: up + folder + f, self.config.pdf)
+        if which == "changelog":
+            return versions.changelog_html(self.versions, lang, lambda anchor: self._para_href(linker, lang, anchor))
         if which == "citeguide":
             year = str(ed.sources.publication.get("edition", {}).get("year", ""))
             cs = cite.citation_set(ed.sources.publication, cite.Context(lang, config.site_name, year, False))
             root = (config.site_url or "https://…/") + self._prefix(config)
             return cite.guide_examples(cs, root)
         raise PluginError(f"{page.file.src_uri}: unknown directive {{{which}}}")
+
+    def _para_href(self, linker: Linker, lang: str, anchor: str) -> str:
+        for name in self.edition.chapter_names:
+            chapter = self.edition.chapter(name, lang)
+            if chapter and any(p.anchor == anchor for p in chapter.paragraphs):
+                return linker.to(name, anchor)
+        return linker.to(name)
 
     def _stash_html(self, page, markdown: str) -> str:
         """Keep the HTML blocks out of Python-Markdown, which would re-parse them slowly
@@ -236,7 +251,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self._depth = 0   # a failed build must not leave the next `mkdocs serve` rebuild "inside" it
 
     def on_serve(self, server, config, builder):
-        for path in [*self.config.bibliography, self.config.archives, self.config.publication]:
+        for path in [*self.config.bibliography, self.config.archives, self.config.publication,
+                     *([str(Path(self.config.changelog).parent)] if self.config.changelog else [])]:
             server.watch(str(self.root / path))
         return server
 
@@ -259,18 +275,25 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         name = self._name(page, lang)
         url = (config.site_url or "") + page.file.url if config.site_url else ""
         shown_url = url or page.file.url
+        v = self.versions.current if self.versions else None
         if lang not in self._cite_sets:   # formatted once per language and build
-            year = str(pub.get("edition", {}).get("year", ""))
-            ctx = cite.Context(lang, config.site_name, year, lang != self.edition.default_lang)
+            year = str(v.date.year) if v else str(pub.get("edition", {}).get("year", ""))
+            ctx = cite.Context(lang, config.site_name, year, lang != self.edition.default_lang,
+                               v.version if v else "")
             self._cite_sets[lang] = cite.citation_set(pub, ctx)
         linker = Linker(name)
         context["edition_cite_block"] = cite.cite_block(
             self._cite_sets[lang], shown_url, lambda ext: linker.to(f"{exports.DOWNLOADS}/makale.{ext}"),
-            linker.to("atif.md"))
+            linker.to("atif.md"), lambda ext: linker.to(f"{exports.DOWNLOADS}/{versions.EDITION_FILES}.{ext}"),
+            v.version if v else "")
+        if self.versions:
+            context["edition_version_footer"] = versions.footer_html(self.versions, lang,
+                                                                     linker.to(versions.CHANGELOG_PAGE))
         others = [x for x in self.edition.languages if x != lang]
         context["edition_meta"] = meta.meta_tags(pub, lang, url, config.site_name, others)
         editors = pub.get("edition", {}).get("editors", {}).get(lang, "")
-        context["edition_jsonld"] = meta.json_ld(pub, lang, self.edition.default_lang, url, editors)
+        context["edition_jsonld"] = meta.json_ld(pub, lang, self.edition.default_lang, url, editors,
+                                                 v.version if v else "", v.date.isoformat() if v else "")
         return context
 
     @event_priority(-50)
@@ -279,6 +302,13 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             return
         exports.write_bibliography_downloads(self.edition, Path(config.site_dir) / self._prefix(config))
         exports.write_article_downloads(self.edition, Path(config.site_dir) / self._prefix(config))
+        if self.versions:
+            lang = self._lang(config)
+            name = config.site_name if lang == self.edition.default_lang else self._site_name(config, lang)
+            record = cite.EditionRecord(name, lang, self.versions.current.version,
+                                        self.versions.current.date.isoformat(),
+                                        (config.site_url or "") + self._prefix(config) if config.site_url else "")
+            versions.write_edition_downloads(Path(config.site_dir) / self._prefix(config) / exports.DOWNLOADS, record)
 
     @event_priority(-150)  # after static-i18n (-100), which builds the other languages and merges the index
     def _finish_site(self, config):
@@ -290,6 +320,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self._split_search_index(site, langs)
         self._write_sitemaps(config, site, langs)
         addresses.folder_sitemaps(site, [ARCHIVE_DIR, parallel.PARALLEL_DIR], langs, self.config.default_language)
+        versions.write_version_file(site, self.edition, self.versions)
         if self.config.exports:
             self._write_offline(config, site)
 

@@ -80,6 +80,7 @@ class Renderer:
     emendation_ids: dict[int, str] | None = None  # id(Emendation) -> anchor, for the default language
     prefix: str = ""  # prefixes every id, for pages that show two languages side by side
     notes_anchor: str = "notlar"  # the notes heading's id (one per chapter; the single file needs several)
+    changed: dict[str, str] | None = None  # paragraph anchor -> marker text ("changed in 1.1"), see versions.py
     # The page's card templates (see cards.py): note references, citations and emendations become
     # card triggers. None for documents without the card script (the one-file edition): plain links,
     # with the browser's own tooltip (title) on citations and emendations.
@@ -159,7 +160,9 @@ class Renderer:
             label = html.escape(f"¶ {p.ident}")
             num = (f'<a class="para-num" href="#{self.prefix}{p.anchor}" data-n="{p.ident}" '
                    f'aria-label="{label}" title="{html.escape(t(self.lang, "para_link"))}"></a>')
-        return f'<p class="{cls}" id="{self.prefix}{p.anchor}"{lang}>{num}{self.inline(p.content)}</p>'
+        mark = (self.changed or {}).get(p.anchor)
+        changed = f' data-changed="{html.escape(mark, quote=True)}"' if mark else ""
+        return f'<p class="{cls}" id="{self.prefix}{p.anchor}"{lang}{changed}>{num}{self.inline(p.content)}</p>'
 
     def heading(self, h: Heading) -> str:
         attrs = [f"#{h.anchor}"]
