@@ -3,6 +3,7 @@ with no request leaving the local server (issue 3)."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import search
 
@@ -152,7 +153,8 @@ def test_parallel_view_aligns_the_two_languages(browser, server, artifacts):
     assert abs(box_tr["y"] - box_en["y"]) < 2 and box_en["x"] > box_tr["x"] + 100   # side by side
     note = page.locator("#n38")
     note.scroll_into_view_if_needed()     # rows off screen are not laid out (content-visibility) until a reader gets there
-    assert "ARCOS" in note.locator(".cell[lang='tr']").inner_text() and "ARCOS" in note.locator(".cell[lang='en']").inner_text()
+    expect(note.locator(".cell[lang='tr']")).to_contain_text("ARCOS")    # once the row is drawn
+    expect(note.locator(".cell[lang='en']")).to_contain_text("ARCOS")
     page.screenshot(path=str(artifacts / "parallel-desktop.png"))
     phone = browser.new_context(viewport={"width": 390, "height": 844})
     p2 = phone.new_page()

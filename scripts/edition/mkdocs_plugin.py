@@ -10,7 +10,8 @@ Hooks and their jobs:
 - on_page_markdown: replace a chapter by its rendered form; fill generated blocks. The HTML
   blocks travel as tokens past Python-Markdown and are put back in on_page_content.
 - on_page_context: tell the templates the root of the page's language.
-- on_post_page / on_post_template: repair two bits of Material's markup (material_fixes).
+- on_post_page / on_post_template: repair two bits of Material's markup (material_fixes);
+  language alternates of generated pages, absolute with a site address (addresses).
 - on_serve: watch the bibliography sources too.
 - on_post_build: write each language's bibliography and citation downloads; when the
   outermost build ends: split the search index by language, write the one-file
@@ -242,7 +243,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             output = addresses.generated_alternates(output, page_url(name), lang, self.edition.languages,
                                                     self.config.default_language)
         output = addresses.absolute_alternates(output, page.canonical_url, self.config.default_language)
-        return material_fixes.repair(output, self._lang(config))
+        return material_fixes.repair(output, lang)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
         return material_fixes.repair(output_content, self._lang(config))  # 404.html
