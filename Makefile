@@ -11,18 +11,17 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-# Build into a temporary folder and swap it in only when the build succeeded:
-# a failed build never leaves a half-built site in site/.
+# Build aside and swap the new site in atomically (scripts/edition/safebuild.py): one build at
+# a time (a second one waits), a failed or interrupted build leaves site/ whole and no
+# temporary folder behind, a published anchor (tests/data/permalinks.txt) cannot vanish.
+SAFEBUILD := $(BIN)/python -m edition.safebuild --permalinks tests/data/permalinks.txt
+
 build: $(VENV)/.site-deps
-	rm -rf site.new
-	$(BIN)/mkdocs build --strict -d site.new
-	rm -rf site && mv site.new site
+	$(SAFEBUILD)
 
 # The same, with a PDF of each language (WeasyPrint) among the downloads.
 pdf: $(VENV)/.test-deps
-	rm -rf site.new
-	EDITION_PDF=true $(BIN)/mkdocs build --strict -d site.new
-	rm -rf site && mv site.new site
+	$(SAFEBUILD) --pdf
 
 test: $(VENV)/.test-deps node_modules/.package-lock.json .venv-cff/.installed
 	sh scripts/ensure-test-tools.sh
@@ -74,4 +73,4 @@ lighthouse: $(VENV)/.test-deps node_modules/.package-lock.json
 	$(BIN)/python scripts/bench_lighthouse.py
 
 clean:
-	rm -rf site site.new tests/artifacts dist public
+	rm -rf site site.new .site.build-* .site.old-* .site.lock tests/artifacts dist public

@@ -40,7 +40,7 @@ CASES = [
      "uncited", "refs.bib:8"),
     ("archive-unknown-file", "archives.yaml", "    file: avprf-1-2-3", "    file: avprf-9-9-9",
      "archive-file", "archives.yaml:13"),
-    ("archive-bad-date", "archives.yaml", "date: 1925-01-06", "date: 6 Ocak 1925", "archive-date", "archives.yaml:14"),
+    ("archive-bad-date", "archives.yaml", "date: 1925-01-06", "date: 6 Ocak 1925", "schema", "archives.yaml:14"),
     ("archive-malformed-yaml", "archives.yaml", "  avprf:\n", "  avprf: [\n", "yaml", "archives.yaml:"),
     ("paragraph-without-id", "docs/bolum.md", "{¶2} Üçüncü", "Üçüncü", "markup", "docs/bolum.md:5"),
     ("unbalanced-brace", "docs/bolum.md", "{pb 2}", "{pb 2", "markup", "docs/bolum.md:5"),

@@ -21,7 +21,8 @@ def _digest(path: Path) -> str:
 def test_exports_are_deterministic(site, tmp_path):
     again = build_site(ROOT, tmp_path / "again")
     for name in ("edisyon-cevrimdisi.zip", "edisyon.tr.html", "edisyon.en.html", "kaynakca.bib", "kaynakca.json",
-                 "kaynakca.ris", "arsiv-belgeleri.csv", "metin.tr.md", "metin.en.md"):
+                 "kaynakca.biblatex.bib", "kaynakca.ris", "arsiv-belgeleri.csv", "metin.tr.md", "metin.en.md",
+                 "README.txt"):
         assert _digest(site / "downloads" / name) == _digest(again / "downloads" / name), name
 
 
@@ -55,8 +56,8 @@ def test_the_one_file_edition_has_every_note_and_nothing_from_outside(site, lang
 
 def test_data_downloads_carry_the_licence(site):
     rows = list(csv.reader(io.StringIO((site / "downloads" / "arsiv-belgeleri.csv").read_text(encoding="utf-8"))))
-    assert rows[0][0].startswith("# ") and "licence" in rows[0][0]
-    assert rows[1][0] == "key" and len(rows) == 2 + 21
+    assert rows[0][0] == "key" and len(rows) == 1 + 21      # the licence is in README.txt (issue 14)
+    assert "licence" in (site / "downloads" / "README.txt").read_text(encoding="utf-8")
     for lang in ("tr", "en"):
         text = (site / "downloads" / f"metin.{lang}.md").read_text(encoding="utf-8")
         assert text.startswith("<!-- ") and "[^98]:" in text

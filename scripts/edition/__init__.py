@@ -6,4 +6,7 @@ Modules: model (dataclasses), markup (parse the chapter Markdown), sources
 formatting (references per language), render (chapter HTML), registers
 (bibliography, archive and other generated pages), exports (downloads),
 mkdocs_plugin (the thin MkDocs adapter; the only module importing MkDocs).
+Hardening: escaping (the one escaping discipline), datafiles + schemas (data files
+validated at file:line), ids (unique, ordered identifiers), errors (located problems,
+folded by cause), safebuild (`make build`: lock, build aside, atomic swap).
 """

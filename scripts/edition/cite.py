@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.richtext import Tag, Text
 
+from . import escaping
 from .formatting import HTML_BACKEND, format_people
 
 LABELS = {
@@ -241,7 +242,8 @@ def locator_label(style: str, kind: str, value: str, lang: str) -> str:
 
 def article_bibtex(pub: dict) -> str:
     e = article_entry(pub)
-    fields = {"title": e.fields["title"], "journaltitle": e.fields.get("journal", ""), "langid": "turkish"}
+    # `journal`: classic BibTeX's field, which biblatex reads as an alias of journaltitle (issue 14)
+    fields = {"title": e.fields["title"], "journal": e.fields.get("journal", ""), "langid": "turkish"}
     for k in ("volume", "issue", "year", "pages", "doi", "url"):
         if e.fields.get(k):
             fields["number" if k == "issue" else k] = e.fields[k]
@@ -251,7 +253,8 @@ def article_bibtex(pub: dict) -> str:
 
 def article_ris(pub: dict) -> str:
     e = article_entry(pub)
-    lines = ["TY  - JOUR", f"TI  - {e.fields['title']}", f"JO  - {e.fields.get('journal', '')}", "LA  - tr"]
+    # T2: the journal of a JOUR item in the RIS 2011 specification (JO is its abbreviation)
+    lines = ["TY  - JOUR", f"TI  - {e.fields['title']}", f"T2  - {e.fields.get('journal', '')}", "LA  - tr"]
     for p in e.persons.get("author", []):
         lines.append(f"AU  - {p}")
     for tag, k in (("VL", "volume"), ("IS", "issue"), ("PY", "year"), ("DO", "doi"), ("UR", "url")):
@@ -305,7 +308,8 @@ def edition_bibtex(r: EditionRecord) -> str:
 
 def edition_ris(r: EditionRecord) -> str:
     y, m, d = r.date.split("-")
-    lines = ["TY  - WEB", f"TI  - {r.title}", f"ET  - {r.version}", f"PY  - {y}", f"DA  - {y}/{m}/{d}",
+    # ELEC: "Web Page" in the RIS 2011 type list
+    lines = ["TY  - ELEC", f"TI  - {r.title}", f"ET  - {r.version}", f"PY  - {y}", f"DA  - {y}/{m}/{d}",
              f"LA  - {r.lang}"]
     if r.url:
         lines.append(f"UR  - {r.url}")
@@ -327,13 +331,19 @@ BLOCK_LABELS = {
            "intext": "metin içi", "download": "İndir", "permalink": "Bu sayfanın adresi",
            "howto": "Bir paragrafa ya da nota atıf için kenardaki ¶ numarasının ya da notun yanındaki atıf düğmesini kullanın; "
                     "kalıcı bağlantılar #p12 (paragraf), #n47 (not), #s2-1 (bölüm) biçimindedir.",
-           "guide": "Nasıl atıf yapılır", "download_edition": "Bu edisyon, {version}"},
+           "guide": "Nasıl atıf yapılır", "download_edition": "Bu edisyon, {version}",
+           "unconfirmed": "Makalenin {what} henüz doğrulanamadı; doğrulanana kadar atıflarda ve sayfanın "
+                          "üst verisinde yer almaz.",
+           "author": "yazarı", "year": "yayın tarihi", "and": " ve "},
     "en": {"summary": "Cite this page", "article": "The article (as published in the journal)",
            "edition": "This digital edition", "note": "note", "reference": "bibliography",
            "intext": "in-text", "download": "Download", "permalink": "Address of this page",
            "howto": "To cite a paragraph or a note, use the cite button beside its ¶ number or note number; "
                     "permanent links have the form #p12 (paragraph), #n47 (note), #s2-1 (section).",
-           "guide": "How to cite", "download_edition": "This edition, {version}"},
+           "guide": "How to cite", "download_edition": "This edition, {version}",
+           "unconfirmed": "The article's {what} not yet confirmed: left out of the citations and of the "
+                          "page's metadata until confirmed.",
+           "author": "author", "year": "publication date", "and": " and "},
 }
 
 
@@ -346,23 +356,34 @@ def page_level(template: str, url: str) -> str:
     return text.replace(URL, f'<span class="cite-url">{url}</span>')
 
 
-def cite_block(cs: dict, url: str, download_href, guide: str, edition_href=None, version: str = "") -> str:
-    """The static “Cite this” block of a page: works without JavaScript (<details>)."""
-    import html as _html
+def unconfirmed_note(pub: dict, lang: str) -> str:
+    """What the citations leave out because it is not confirmed (author, publication date)."""
+    lab = BLOCK_LABELS[lang]
+    missing = [lab[k] for k, field in (("author", "authors"), ("year", "year")) if not pub.get(field)]
+    if not missing:
+        return ""
+    what = lab["and"].join(missing)
+    if lang == "en":
+        what += " are" if len(missing) > 1 else " is"
+    return f'<p class="cite-unconfirmed">{escaping.text(lab["unconfirmed"].format(what=what))}</p>'
 
+
+def cite_block(cs: dict, url: str, download_href, guide: str, edition_href=None, version: str = "",
+               unconfirmed: str = "") -> str:
+    """The static “Cite this” block of a page: works without JavaScript (<details>)."""
     lang = cs["lang"]
     lab = BLOCK_LABELS[lang]
-    esc_url = _html.escape(url)
+    esc_url = escaping.attr(url)
     # `edition.release publish` fills the marked place on the pages of an older version.
     parts = [f'<details class="cite-this" id="cite-this"><summary>{lab["summary"]}</summary>',
              "<!--edition:old-version--><!--/edition:old-version-->",
-             f'<p>{lab["permalink"]}: <span class="cite-url">{esc_url}</span></p>']
+             f'<p>{lab["permalink"]}: <span class="cite-url">{esc_url}</span></p>', unconfirmed]
     for work in ("article", "edition"):
         parts.append(f'<p class="cite-head"><strong>{lab[work]}</strong></p><dl class="cite-styles">')
         for s in cs["styles"]:
             kind = lab["note"] if s["id"] == "chicago" else lab["intext"]
-            parts.append(f'<dt>{_html.escape(s["name"])}, {kind}</dt><dd>{page_level(s[work]["note"], esc_url)}</dd>'
-                         f'<dt>{_html.escape(s["name"])}, {lab["reference"]}</dt>'
+            parts.append(f'<dt>{escaping.attr(s["name"])}, {kind}</dt><dd>{page_level(s[work]["note"], esc_url)}</dd>'
+                         f'<dt>{escaping.attr(s["name"])}, {lab["reference"]}</dt>'
                          f'<dd>{page_level(s[work]["reference"], esc_url)}</dd>')
         parts.append("</dl>")
     links = " · ".join(f'<a href="{download_href(ext)}" download>{name}</a>'
@@ -371,7 +392,7 @@ def cite_block(cs: dict, url: str, download_href, guide: str, edition_href=None,
     if edition_href and version:
         links = " · ".join(f'<a href="{edition_href(ext)}" download>{name}</a>'
                            for ext, name in (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON")))
-        parts.append(f'<p>{lab["download"]} ({_html.escape(lab["download_edition"].format(version=version))}): {links}</p>')
+        parts.append(f'<p>{lab["download"]} ({escaping.attr(lab["download_edition"].format(version=version))}): {links}</p>')
     parts.append(f'<p class="cite-howto">{lab["howto"]} <a href="{guide}">{lab["guide"]}</a></p></details>')
     data = json.dumps(cs, ensure_ascii=False).replace("</", "<\\/")
     parts.append(f'<script type="application/json" id="edition-cite">{data}</script>')
@@ -380,8 +401,6 @@ def cite_block(cs: dict, url: str, download_href, guide: str, edition_href=None,
 
 def guide_examples(cs: dict, base_url: str) -> str:
     """Worked examples for the “How to cite” page: ¶ 17 and note 38 of section 2."""
-    import html as _html
-
     lang = cs["lang"]
     lab = BLOCK_LABELS[lang]
     rows = []
@@ -390,9 +409,9 @@ def guide_examples(cs: dict, base_url: str) -> str:
         for work in ("article", "edition"):
             for s in cs["styles"]:
                 loc = locator_label(s["id"], kind, value, lang)
-                rows.append(f'<tr><td>{_html.escape(s["name"])}</td><td>{lab[work]}</td>'
-                            f'<td>{fill(s[work]["note"], _html.escape(loc), _html.escape(url))}</td>'
-                            f'<td>{fill(s[work]["reference"], "", _html.escape(url))}</td></tr>')
+                rows.append(f'<tr><td>{escaping.attr(s["name"])}</td><td>{lab[work]}</td>'
+                            f'<td>{fill(s[work]["note"], escaping.attr(loc), escaping.attr(url))}</td>'
+                            f'<td>{fill(s[work]["reference"], "", escaping.attr(url))}</td></tr>')
     head = {"tr": ("Biçem", "Atıf yapılan", "Not / metin içi", "Kaynakça"),
             "en": ("Style", "Citing", "Note / in-text", "Bibliography")}[lang]
     return ('<table class="cite-examples"><thead><tr>' + "".join(f'<th scope="col">{h}</th>' for h in head)

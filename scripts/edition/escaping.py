@@ -10,7 +10,12 @@ XML or JSON only here, in the renderer that deliberately writes it into a page:
   addresses pass; anything else (`javascript:`, `data:`, `vbscript:`…) raises
   `UnsafeURL`, which the loaders turn into a located error;
 - `json_script(obj)`: JSON for a `<script>` element (JSON-LD): `<`, `>`, `&`, U+2028 and
-  U+2029 are written as `\\uXXXX`, so no text can close the element or open a comment.
+  U+2029 are written as `\\uXXXX`, so no text can close the element or open a comment;
+- `markdown_text(s)`: text placed in Markdown that MkDocs renders (the headings of chapters
+  and generated pages): entities for `&`, `<`, `>`, a backslash before every character
+  Python-Markdown would read as markup;
+- `csv_cell(s)`: a cell of a CSV download; one that starts like a formula (`=`, `+`, `-`,
+  `@`) gets a leading `'`, so no spreadsheet runs it.
 
 A renderer that writes markup of its own (a link, a `<span>`) escapes every piece of
 source text it puts inside it with these functions; nothing else in the package calls
@@ -23,7 +28,7 @@ import json
 import re
 from urllib.parse import urlsplit
 
-__all__ = ["text", "attr", "url", "is_safe_url", "json_script", "UnsafeURL"]
+__all__ = ["text", "attr", "url", "is_safe_url", "json_script", "markdown_text", "csv_cell", "UnsafeURL"]
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -73,3 +78,23 @@ def json_script(obj, indent: int | None = 1) -> str:
     """JSON safe inside `<script type="application/ld+json">`."""
     data = json.dumps(obj, ensure_ascii=False, indent=indent)
     return _JSON_UNSAFE_RE.sub(lambda m: _JSON_UNSAFE[m.group()], data)
+
+
+# Characters Python-Markdown gives a meaning to inside a line of text (its ESCAPED_CHARS,
+# less those that cannot start markup in a heading's text); '<', '>' and '&' become entities.
+_MD_ACTIVE = re.compile(r"([\\`*_\[\]!#])")
+
+
+def markdown_text(s: object) -> str:
+    """Source text placed in Markdown that MkDocs renders (a heading written as `## …`): it
+    stays text — no raw HTML, no link, no emphasis, no code span."""
+    return _MD_ACTIVE.sub(r"\\\1", text(s))
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(s: object) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula (OWASP: a leading `'`)."""
+    value = str(s)
+    return "'" + value if value.startswith(_FORMULA_START) else value

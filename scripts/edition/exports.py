@@ -1,80 +1,27 @@
-"""Data downloads: the bibliography as BibTeX and as CSL-JSON."""
+"""Data downloads: the bibliography (classic BibTeX, biblatex, RIS, CSL-JSON; written by
+bibexport.py), the article's citation files, the text as Markdown, the archival documents as
+CSV, a README with the licence; and the lists that link them."""
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
-from pybtex.database import Entry
-
+from . import bibexport, escaping
 from .resolve import Edition
 
 DOWNLOADS = "downloads"
-_CSL_TYPES = {"book": "book", "collection": "book", "article": "article-journal", "incollection": "chapter",
-              "inbook": "chapter", "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis"}
-_LANGS = {"turkish": "tr", "english": "en", "russian": "ru", "german": "de", "french": "fr"}
-
-
-def _clean(value) -> str:
-    return str(value).replace("{", "").replace("}", "")
-
-
-def _people(entry: Entry, role: str) -> list[dict]:
-    out = []
-    for p in entry.persons.get(role, []):
-        family = " ".join(p.prelast_names + p.last_names)
-        given = " ".join(p.first_names + p.middle_names)
-        out.append({"family": _clean(family), **({"given": _clean(given)} if given else {})})
-    return out
-
-
-def csl_item(edition: Edition, key: str) -> dict:
-    bib = edition.sources.bibliography
-    e = bib.entries[key]
-    parent = bib.entries.get(e.fields.get("crossref", ""))
-    f = lambda name: _clean(e.fields.get(name, "") or (parent.fields.get(name, "") if parent is not None and name != "title" else ""))
-    newspaper = e.fields.get("entrysubtype") == "newspaper"
-    item: dict = {"id": key, "type": "article-newspaper" if newspaper else _CSL_TYPES.get(e.type, "document")}
-    if f("title"):
-        item["title"] = f("title")
-    for role in ("author", "editor", "translator"):
-        people = _people(e, role) or (_people(parent, role) if parent is not None and role == "editor" else [])
-        if people:
-            item[role] = people
-    container = f("journaltitle") or (_clean(parent.fields.get("title", "")) if parent is not None else "")
-    if container:
-        item["container-title"] = container
-    for csl, name in (("volume", "volume"), ("issue", "number"), ("publisher", "publisher"),
-                      ("publisher-place", "location"), ("collection-title", "series")):
-        if f(name):
-            item[csl] = f(name)
-    if f("pages"):
-        item["page"] = f("pages").replace("--", "-")
-    if e.type in ("phdthesis", "mastersthesis"):
-        item["genre"] = "PhD thesis" if e.type == "phdthesis" else "MA thesis"
-        if f("institution") or f("school"):
-            item["publisher"] = f("institution") or f("school")
-    date = f("date") or f("year")
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", date)
-    if m:
-        item["issued"] = {"date-parts": [[int(x) for x in m.groups() if x]]}
-    if f("langid") in _LANGS:
-        item["language"] = _LANGS[f("langid")]
-    if e.fields.get("emendation"):
-        item["note"] = "Emended: " + _clean(e.fields["emendation"])
-    return item
+BIB_FILES = ("kaynakca.bib", "kaynakca.biblatex.bib", "kaynakca.ris", "kaynakca.json")
 
 
 def write_bibliography_downloads(edition: Edition, site_dir: Path) -> None:
+    """The bibliography in four formats (scripts/edition/bibexport.py), one record per entry."""
     out = site_dir / DOWNLOADS
     out.mkdir(parents=True, exist_ok=True)
-    sources = edition.sources
-    bib_text = []
-    for path in sorted({loc.path for loc in sources.entry_locations.values()}):
-        bib_text.append((sources.root / path).read_text(encoding="utf-8").strip() + "\n")
-    (out / "kaynakca.bib").write_text("\n".join(bib_text), encoding="utf-8")
-    items = [csl_item(edition, key) for key in sorted(sources.bibliography.entries)]
-    (out / "kaynakca.json").write_text(json.dumps(items, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    recs = bibexport.records(edition.sources.bibliography)
+    (out / "kaynakca.bib").write_text(bibexport.bibtex(recs), encoding="utf-8")
+    (out / "kaynakca.biblatex.bib").write_text(bibexport.biblatex(recs), encoding="utf-8")
+    (out / "kaynakca.ris").write_bytes(bibexport.ris(recs).encode("utf-8"))
+    (out / "kaynakca.json").write_text(bibexport.csl_json(recs), encoding="utf-8")
 
 
 def write_article_downloads(edition: Edition, site_dir: Path) -> None:
@@ -89,11 +36,16 @@ def write_article_downloads(edition: Edition, site_dir: Path) -> None:
     (out / "makale.json").write_text(cite.article_csl(pub), encoding="utf-8")
 
 
+_BIB_LABELS = {"tr": {"kaynakca.bib": "Kaynakça (BibTeX)", "kaynakca.biblatex.bib": "Kaynakça (biblatex/biber)",
+                      "kaynakca.ris": "Kaynakça (RIS)", "kaynakca.json": "Kaynakça (CSL-JSON)"},
+               "en": {"kaynakca.bib": "Bibliography (BibTeX)", "kaynakca.biblatex.bib": "Bibliography (biblatex/biber)",
+                      "kaynakca.ris": "Bibliography (RIS)", "kaynakca.json": "Bibliography (CSL-JSON)"}}
+
+
 def downloads_block(lang: str, linker) -> str:
-    labels = {"tr": ("Kaynakça (BibTeX)", "Kaynakça (CSL-JSON)"), "en": ("Bibliography (BibTeX)", "Bibliography (CSL-JSON)")}
-    bib, csl = labels[lang]
-    return (f'<ul class="downloads"><li><a href="{linker.to(DOWNLOADS + "/kaynakca.bib")}" download>{bib}</a></li>'
-            f'<li><a href="{linker.to(DOWNLOADS + "/kaynakca.json")}" download>{csl}</a></li></ul>')
+    return ('<ul class="downloads">' + "".join(
+        f'<li><a href="{escaping.attr(linker.to(DOWNLOADS + "/" + name))}" download>{escaping.text(label)}</a></li>'
+        for name, label in _BIB_LABELS[lang].items()) + "</ul>")
 
 
 LICENCE = {
@@ -109,10 +61,75 @@ def licence_statement(edition: Edition, lang: str) -> str:
     return LICENCE[lang].format(licence=licence)
 
 
+MARKUP_NOTE = {
+    "tr": "Bu dosya edisyonun kaynak metnidir, edisyonun işaretlemesiyle (CONTRIBUTING.md): "
+          "{{pb N}} PDF'in N. sayfasının başı; {{¶id}} paragrafın kalıcı kimliği (sitede #id); "
+          "[metin]{{@anahtar, yer}} kaynakçadaki bir kayda (kaynakca.bib'deki anahtar) ya da bir arşiv belgesine "
+          "(arsiv-belgeleri.csv'deki key) atıf; {{#id}} başlığın kalıcı kimliği; [^N] makalenin N numaralı notu. "
+          "Sitedeki üretilmiş bloklar (yayın bilgisi, içindekiler, indirme bağlantıları) bu dosyada yoktur.",
+    "en": "This file is the edition's source text, in the edition's markup (CONTRIBUTING.md): "
+          "{{pb N}} the start of page N of the PDF; {{¶id}} the paragraph's permanent id (#id on the site); "
+          "[text]{{@key, locator}} a citation of a bibliography entry (its key in kaynakca.bib) or of an archival "
+          "document (its key in arsiv-belgeleri.csv); {{#id}} a heading's permanent id; [^N] the article's note N. "
+          "The site's generated blocks (publication data, contents, download links) are left out here.",
+}
+_DIRECTIVE_LINE = re.compile(r"^\{[a-z]+\}[ \t]*\n?", re.M)
+
+README = {
+    "tr": ("Bu klasördeki dosyalar", [
+        ("kaynakca.bib", "kaynakça, klasik BibTeX (journal, year, address; her BibTeX aracı okur)"),
+        ("kaynakca.biblatex.bib", "aynı kayıtlar, biblatex/biber için (journaltitle, date, location)"),
+        ("kaynakca.ris", "aynı kayıtlar, RIS (2011 belirtimi)"),
+        ("kaynakca.json", "aynı kayıtlar, CSL-JSON"),
+        ("arsiv-belgeleri.csv", "arşiv belgeleri, CSV (UTF-8, virgülle ayrılmış, ilk satır başlık)"),
+        ("metin.tr.md, metin.en.md", "metin, Markdown (edisyonun işaretlemesi dosyanın başında açıklanır)"),
+        ("makale.bib, makale.ris, makale.json", "makalenin kendisi, atıf için"),
+    ]),
+    "en": ("The files in this folder", [
+        ("kaynakca.bib", "the bibliography, classic BibTeX (journal, year, address; every BibTeX tool reads it)"),
+        ("kaynakca.biblatex.bib", "the same entries for biblatex/biber (journaltitle, date, location)"),
+        ("kaynakca.ris", "the same entries as RIS (2011 specification)"),
+        ("kaynakca.json", "the same entries as CSL-JSON"),
+        ("arsiv-belgeleri.csv", "the archival documents, CSV (UTF-8, comma-separated, first row the header)"),
+        ("metin.tr.md, metin.en.md", "the text, Markdown (the edition's markup is explained at the top of each file)"),
+        ("makale.bib, makale.ris, makale.json", "the article itself, for citing it"),
+    ]),
+}
+README_NOTES = {
+    "tr": "Çevrilmiş başlıklar: BibTeX, biblatex ve CSL-JSON'da note alanında (\"English title: …\"), RIS'te TT "
+          "(ve N1) alanında. Rusça eserlerde yazar ve başlık, kaynakça yöneticilerinin eşleştirmede kullandığı "
+          "alanlarda Library of Congress çevriyazısıyla; makaledeki biçim note alanında (\"As cited in the "
+          "article\"). Kaynakta olmayan bilgi uydurulmaz: yılı olmayan kayıtlarda klasik BibTeX'te \"n.d.\", "
+          "klasik BibTeX'in istediği ama kaynağın vermediği yayınevi ya da okul \"[s.n.]\".",
+    "en": "Translated titles: in note (\"English title: …\") in BibTeX, biblatex and CSL-JSON, in TT (and N1) "
+          "in RIS. Russian works: authors and titles in the Library of Congress romanisation in the fields "
+          "reference managers match on; the article's own form in the note (\"As cited in the article\"). "
+          "Nothing the source does not give is made up: an entry without a year has \"n.d.\" in classic BibTeX; "
+          "a publisher or school that classic BibTeX requires and the source does not give is \"[s.n.]\".",
+}
+
+
+def downloads_readme(edition: Edition) -> str:
+    parts = []
+    for lang in ("tr", "en"):
+        head, files = README[lang]
+        parts.append(f"{head}\n" + "=" * len(head) + "\n\n" + "\n".join(f"- {n}: {d}" for n, d in files)
+                     + f"\n\n{README_NOTES[lang]}\n\n{licence_statement(edition, lang)}\n")
+    return "\n".join(parts)
+
+
+def markdown_download(body_parts: list[str], edition: Edition, lang: str) -> str:
+    """A language's text as Markdown: the licence and the markup explained at the top,
+    the site's directive lines ({publication}, {offline}, {contents}…) left out."""
+    head = f"<!-- {licence_statement(edition, lang)} -->\n\n<!-- {MARKUP_NOTE[lang].format()} -->\n"
+    return "\n".join([head] + [_DIRECTIVE_LINE.sub("", b) for b in body_parts])
+
+
 def write_data_downloads(edition: Edition, site_dir: Path, docs_dir: Path) -> None:
     """Reusable data: the text of each language as Markdown (the edition's sources,
-    in the markup CONTRIBUTING.md documents), the archival documents as CSV, the
-    bibliography as RIS; each carries the licence statement."""
+    in the markup CONTRIBUTING.md documents), the archival documents as CSV; the
+    licence in each Markdown file and in the folder's README.txt (not in the CSV,
+    whose first row is its header, as every CSV reader expects)."""
     import csv
     import io
 
@@ -123,11 +140,11 @@ def write_data_downloads(edition: Edition, site_dir: Path, docs_dir: Path) -> No
     out = site_dir / DOWNLOADS
     out.mkdir(parents=True, exist_ok=True)
     for lang in edition.languages:
-        parts = [f"<!-- {licence_statement(edition, lang)} -->\n"]
+        parts = []
         for name in edition.chapter_names:
             body, _ = split_front_matter((docs_dir / chapter_path(name, lang)).read_text(encoding="utf-8"))
             parts.append(body.strip() + "\n")
-        (out / f"metin.{lang}.md").write_text("\n".join(parts), encoding="utf-8")
+        (out / f"metin.{lang}.md").write_text(markdown_download(parts, edition, lang), encoding="utf-8")
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(["key", "archive", "fond", "opis", "delo", "code", "item", "signature", "date", "date_from",
@@ -135,76 +152,40 @@ def write_data_downloads(edition: Edition, site_dir: Path, docs_dir: Path) -> No
     for key in sorted(edition.sources.documents):
         d = edition.sources.documents[key]
         f = d.file
-        writer.writerow([key, f.archive.abbr, f.fond, f.opis, f.delo, f.code, d.item, document_signature(d, "en"),
-                         d.date.isoformat() if d.date else "", d.date_from, d.author, d.recipient,
-                         d.kind.get("en", ""), d.title, d.title_en, d.summary.get("tr", ""), d.summary.get("en", ""),
-                         " ".join(str(u.note) for u in edition.uses.get(key, []))])
-    (out / "arsiv-belgeleri.csv").write_text(f"# {licence_statement(edition, 'en')}\n" + buf.getvalue(), encoding="utf-8")
-    (out / "kaynakca.ris").write_bytes(bibliography_ris(edition).encode("utf-8"))
-
-
-_RIS_TYPES = {"book": "BOOK", "collection": "EDBOOK", "article": "JOUR", "incollection": "CHAP", "inbook": "CHAP",
-              "phdthesis": "THES", "mastersthesis": "THES"}
-
-
-def bibliography_ris(edition: Edition) -> str:
-    lines = []
-    for key in sorted(edition.sources.bibliography.entries):
-        item = csl_item(edition, key)
-        e = edition.sources.bibliography.entries[key]
-        kind = "NEWS" if item["type"] == "article-newspaper" else _RIS_TYPES.get(e.type, "GEN")
-        lines += [f"TY  - {kind}", f"ID  - {key}"]
-        for role, tag in (("author", "AU"), ("editor", "ED"), ("translator", "A4")):
-            for p in item.get(role, []):
-                lines.append(f"{tag}  - {p['family']}" + (f", {p['given']}" if p.get("given") else ""))
-        for field, tag in (("title", "TI"), ("container-title", "T2"), ("volume", "VL"), ("issue", "IS"),
-                           ("publisher", "PB"), ("publisher-place", "CY"), ("language", "LA"), ("note", "N1")):
-            if item.get(field):
-                lines.append(f"{tag}  - {item[field]}")
-        if item.get("page"):
-            sp, _, ep = item["page"].partition("-")
-            lines.append(f"SP  - {sp}")
-            if ep:
-                lines.append(f"EP  - {ep}")
-        if item.get("issued"):
-            parts = item["issued"]["date-parts"][0]
-            lines.append(f"PY  - {parts[0]}")
-            if len(parts) == 3:
-                lines.append(f"DA  - {parts[0]:04d}/{parts[1]:02d}/{parts[2]:02d}")
-        lines.append("ER  - ")
-    return "\r\n".join(lines) + "\r\n"
+        writer.writerow([escaping.csv_cell(x) for x in (
+            key, f.archive.abbr, f.fond, f.opis, f.delo, f.code, d.item, document_signature(d, "en"),
+            d.date.isoformat() if d.date else "", d.date_from, d.author, d.recipient,
+            d.kind.get("en", ""), d.title, d.title_en, d.summary.get("tr", ""), d.summary.get("en", ""),
+            " ".join(str(u.note) for u in edition.uses.get(key, [])))])
+    (out / "arsiv-belgeleri.csv").write_text(buf.getvalue(), encoding="utf-8")
+    (out / "README.txt").write_text(downloads_readme(edition), encoding="utf-8")
 
 
 def downloads_page(edition: Edition, lang: str, href, pdf: bool) -> str:
-    """The list on the Downloads page; `href(filename)` links a file of the shared downloads folder."""
+    """The list on the Downloads page; `href(filename)` links a file of the shared downloads folder.
+    The offline zip's item is marked so that the copy inside the zip leaves it out."""
     from . import offline
 
     L = {"tr": {"offline": "Bütün site, çevrimdışı okumak için (zip; açıp index.html dosyasını tarayıcıda açın)",
                 "single": "Tek dosyalık edisyon, {name} (HTML; metin, notlar, kaynakça ve arşiv dizini; JavaScript gerektirmez)",
                 "pdf": "Baskıya hazır edisyon, {name} (PDF)", "md": "Metin, {name} (Markdown, edisyonun işaretlemesiyle)",
-                "bib": "Kaynakça (BibTeX)", "csl": "Kaynakça (CSL-JSON)", "ris": "Kaynakça (RIS)",
-                "csv": "Arşiv belgeleri (CSV)", "tr": "Türkçe", "en": "İngilizce"},
+                "csv": "Arşiv belgeleri (CSV)", "readme": "Dosyaların açıklaması ve lisans (metin)",
+                "tr": "Türkçe", "en": "İngilizce"},
          "en": {"offline": "The whole site, for offline reading (zip; unpack it and open index.html in a browser)",
                 "single": "The edition in one file, {name} (HTML; text, notes, bibliography and archive register; no JavaScript needed)",
                 "pdf": "The edition ready to print, {name} (PDF)", "md": "The text, {name} (Markdown, in the edition's markup)",
-                "bib": "Bibliography (BibTeX)", "csl": "Bibliography (CSL-JSON)", "ris": "Bibliography (RIS)",
-                "csv": "Archival documents (CSV)", "tr": "Turkish", "en": "English"}}[lang]
-    items = [f'<li><a href="{href(offline.ZIP_NAME)}" download>{L["offline"]}</a></li>']
+                "csv": "Archival documents (CSV)", "readme": "What the files are, and their licence (text)",
+                "tr": "Turkish", "en": "English"}}[lang]
+    link = lambda name, label, dl=True: (f'<li><a href="{escaping.attr(href(name))}"{" download" if dl else ""}>'
+                                         f'{escaping.text(label)}</a></li>')
+    items = [offline.OFFLINE_START + link(offline.ZIP_NAME, L["offline"]) + offline.OFFLINE_END]
     for x in edition.languages:
-        items.append(f'<li><a href="{href(offline.SINGLE_NAME.format(lang=x))}">{L["single"].format(name=L[x])}</a></li>')
+        items.append(link(offline.SINGLE_NAME.format(lang=x), L["single"].format(name=L[x]), False))
         if pdf:
-            items.append(f'<li><a href="{href(f"edisyon.{x}.pdf")}">{L["pdf"].format(name=L[x])}</a></li>')
+            items.append(link(f"edisyon.{x}.pdf", L["pdf"].format(name=L[x]), False))
     for x in edition.languages:
-        items.append(f'<li><a href="{href(f"metin.{x}.md")}" download>{L["md"].format(name=L[x])}</a></li>')
-    items += [f'<li><a href="{href("kaynakca.bib")}" download>{L["bib"]}</a></li>',
-              f'<li><a href="{href("kaynakca.json")}" download>{L["csl"]}</a></li>',
-              f'<li><a href="{href("kaynakca.ris")}" download>{L["ris"]}</a></li>',
-              f'<li><a href="{href("arsiv-belgeleri.csv")}" download>{L["csv"]}</a></li>']
+        items.append(link(f"metin.{x}.md", L["md"].format(name=L[x])))
+    items += [link(name, label) for name, label in _BIB_LABELS[lang].items()]
+    items += [link("arsiv-belgeleri.csv", L["csv"]), link("README.txt", L["readme"], False)]
     return ('<ul class="downloads">' + "".join(items) + "</ul>\n\n"
-            f'<p class="licence">{html_escape(licence_statement(edition, lang))}</p>')
-
-
-def html_escape(text: str) -> str:
-    import html
-
-    return html.escape(text)
+            f'<p class="licence">{escaping.text(licence_statement(edition, lang))}</p>')

@@ -8,7 +8,6 @@ string from BibTeX is HTML-escaped when rendered.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 
 from pybtex.database import BibliographyData, Entry, Person
@@ -17,6 +16,7 @@ from pybtex.backends.html import Backend as _HtmlBackend
 from pybtex.backends.plaintext import Backend as _TextBackend
 from pybtex.style.formatting import BaseStyle
 
+from . import escaping
 from .model import ArchivalDocument, ArchivalFile, Locator
 
 # Backends are stateless; made once (pybtex's plugin look-up is slow).
@@ -336,6 +336,6 @@ def document_title(d: ArchivalDocument, lang: str) -> str:
 def document_html(d: ArchivalDocument, lang: str) -> str:
     """A one-line reference to an archival document, escaped."""
     kind = d.kind.get(lang, "")
-    parts = [html.escape(document_signature(d, lang)), html.escape(document_title(d, lang))]
+    parts = [escaping.attr(document_signature(d, lang)), escaping.attr(document_title(d, lang))]
     tail = ", ".join(x for x in (kind if d.title else "", document_date(d, lang)) if x)
-    return ": ".join(parts[:1] + [", ".join(x for x in (parts[1], html.escape(tail)) if x)]) + "."
+    return ": ".join(parts[:1] + [", ".join(x for x in (parts[1], escaping.attr(tail)) if x)]) + "."

@@ -17,6 +17,7 @@ Everything here is pure: text in, model (or a located EditionError) out.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .errors import fail
@@ -24,6 +25,9 @@ from .model import (
     Block, Chapter, Citation, Directive, Emendation, Emphasis, Heading, Inline,
     Location, Locator, Note, NoteRef, PageBreak, PageMarker, Paragraph, Text,
 )
+
+#: longest paragraph or note accepted, in characters (a runaway block fails fast instead of slowly)
+MAX_BLOCK = 100_000
 
 DIRECTIVES = {"contents", "publication", "bibliography", "archives", "newspapers", "changelog",
               "emendations", "downloads", "citeguide", "offline", "downloadsall"}
@@ -35,7 +39,10 @@ _PB_LINE = re.compile(r"^\{pb (\d+)\}$")
 _DIRECTIVE = re.compile(r"^\{([a-z]+)\}$")
 _LOCATOR = re.compile(r"^(p|pp|l|ll|no)\.\s?(\d+[a-z]?)(?:-(\d+[a-z]?))?$")
 _KEY = re.compile(r"^[a-z0-9][a-z0-9:_.\-]*$")
-_SPECIAL = re.compile(r"[\[{}*]")
+_SPECIAL = re.compile(r"[{}*]|\[\^")
+_BRACKET = re.compile(r"[\[\]]")
+_NOTE_REF = re.compile(r"\[\^(\d+)\]")
+_PB_INLINE = re.compile(r"\{pb (\d+)\}")
 
 
 def split_front_matter(source: str) -> tuple[str, int]:
@@ -54,6 +61,9 @@ def parse_chapter(source: str, path: str, lang: str) -> Chapter:
     for start, text in _blocks(body):
         line = start + offset
         loc = Location(path, line)
+        if len(text) > MAX_BLOCK:
+            raise fail(path, line, "markup", f"a paragraph or note of {len(text):,} characters: the limit is "
+                       f"{MAX_BLOCK:,} (the longest of the article has about 6,000); a blank line missing?")
         m = _NOTE_DEF.match(text)
         if m:
             number = int(m.group(1))
@@ -102,7 +112,7 @@ def _parse_block(text: str, path: str, line: int) -> list[Block]:
         return [Heading(len(m.group(1)), anchor, content, ".supplied" in attrs, lang, loc)]
     m = _PB_LINE.match(text)
     if m:
-        return [PageMarker(int(m.group(1)))]
+        return [PageMarker(int(m.group(1)), loc)]
     m = _DIRECTIVE.match(text)
     if m:
         if m.group(1) not in DIRECTIVES:
@@ -128,6 +138,16 @@ def parse_inline(text: str, path: str, line: int, *, in_note: bool = False,
     buf: list[str] = []
     i = 0
     n = len(text)
+    brackets = _bracket_pairs(text)
+    # where a citation starts: the only '[' (besides '[^') that is markup
+    cite_starts = sorted(k for k, close in brackets.items() if text.startswith("]{@", close))
+
+    def next_special(j: int) -> int:
+        """Start of the next possible markup at or after j (plain text runs up to it)."""
+        m = _SPECIAL.search(text, j)
+        end = m.start() if m else n
+        k = bisect.bisect_left(cite_starts, j)
+        return min(end, cite_starts[k]) if k < len(cite_starts) else end
 
     def flush():
         if buf:
@@ -137,16 +157,16 @@ def parse_inline(text: str, path: str, line: int, *, in_note: bool = False,
     while i < n:
         c = text[i]
         if text.startswith("[^", i):
-            m = re.match(r"\[\^(\d+)\]", text[i:])
+            m = _NOTE_REF.match(text, i)
             if not m:
                 raise fail(path, line, "markup", f"malformed note reference near {text[i:i+12]!r}")
             if in_note or in_citation:
                 raise fail(path, line, "markup", "a note reference cannot stand inside a note")
             flush()
             out.append(NoteRef(int(m.group(1))))
-            i += m.end()
+            i = m.end()
         elif c == "[":
-            close = _matching_bracket(text, i)
+            close = brackets.get(i, -1)
             if close != -1 and text.startswith("]{@", close):
                 end = text.find("}", close)
                 if end == -1:
@@ -159,8 +179,9 @@ def parse_inline(text: str, path: str, line: int, *, in_note: bool = False,
                 out.append(Citation(key, inner, locators, Location(path, line)))
                 i = end + 1
             else:
-                buf.append(c)
-                i += 1
+                j = next_special(i + 1)
+                buf.append(text[i:j])
+                i = j
         elif text.startswith("{~~", i):
             end = text.find("~~}", i)
             body = text[i + 3:end] if end != -1 else ""
@@ -180,16 +201,16 @@ def parse_inline(text: str, path: str, line: int, *, in_note: bool = False,
             flush()
             out.append(Emendation(original, corrected, reason, Location(path, line)))
         elif text.startswith("{pb ", i):
-            m = re.match(r"\{pb (\d+)\}", text[i:])
+            m = _PB_INLINE.match(text, i)
             if not m:
                 raise fail(path, line, "markup", f"malformed page break near {text[i:i+10]!r}")
             flush()
             # A page break eats one adjacent space: "bir {pb 5} yandan" reads "bir yandan".
             if out and isinstance(out[-1], Text) and out[-1].text.endswith(" ") \
-                    and text[i + m.end():i + m.end() + 1] == " ":
+                    and text[m.end():m.end() + 1] == " ":
                 out[-1] = Text(out[-1].text[:-1])
             out.append(PageBreak(int(m.group(1))))
-            i += m.end()
+            i = m.end()
         elif c == "{":
             raise fail(path, line, "markup", f"unknown markup starting {text[i:i+15]!r}")
         elif c == "}":
@@ -204,24 +225,26 @@ def parse_inline(text: str, path: str, line: int, *, in_note: bool = False,
             i = end + 1
         else:
             # plain text: take everything up to the next character that may start markup
-            m = _SPECIAL.search(text, i + 1)
-            j = m.start() if m else n
+            j = next_special(i + 1)
             buf.append(text[i:j])
             i = j
     flush()
     return tuple(out)
 
 
-def _matching_bracket(text: str, i: int) -> int:
-    depth = 0
-    for j in range(i, len(text)):
-        if text[j] == "[":
-            depth += 1
-        elif text[j] == "]":
-            depth -= 1
-            if depth == 0:
-                return j
-    return -1
+def _bracket_pairs(text: str) -> dict[int, int]:
+    """Position of each '[' -> position of its matching ']', in one pass (linear time: a
+    note of a million unmatched '[' is read once, not once per bracket)."""
+    pairs: dict[int, int] = {}
+    if "[" not in text:
+        return pairs
+    stack: list[int] = []
+    for m in _BRACKET.finditer(text):
+        if m.group() == "[":
+            stack.append(m.start())
+        elif stack:
+            pairs[stack.pop()] = m.start()
+    return pairs
 
 
 def parse_citation_target(target: str, path: str, line: int) -> tuple[str, tuple[Locator, ...]]:

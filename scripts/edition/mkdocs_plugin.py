@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+import secrets
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -43,7 +44,7 @@ from .sources import chapter_path, load_sources
 log = logging.getLogger("mkdocs.plugins.edition")
 
 _DIRECTIVE_LINE = re.compile(r"^\{([a-z]+)\}[ \t]*$", re.M)
-_TOKEN_PARAGRAPH = re.compile(r"<p>(EDITIONHTML\d{5})</p>")
+_TOKEN_PARAGRAPH = re.compile(r"<p>(EDITIONHTML[0-9a-f]{16}x\d{5})</p>")
 
 
 class EditionConfig(Config):
@@ -107,7 +108,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             if self.config.changelog:
                 self.versions = versions.load_versions(self.root, self.edition, self.config.changelog)
         except EditionError as exc:
-            raise PluginError(f"The edition's sources have {len(exc.problems)} problem(s):\n{exc}") from None
+            raise PluginError(f"The edition's sources have {exc.causes} problem(s):\n{exc}") from None
         self.emendation_ids = {id(em): ident for _, _, em, ident in registers.emendations_in(self.edition)}
 
     def _lang(self, config) -> str:
@@ -217,9 +218,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         (a third of the build): each block becomes a token, put back in on_page_content."""
         stash: dict[str, str] = {}
         blocks = []
+        nonce = secrets.token_hex(8)   # a token written in the text itself is not one of ours
         for block in markdown.split("\n\n"):
             if block.lstrip().startswith("<"):
-                key = f"EDITIONHTML{len(stash):05d}"
+                key = f"EDITIONHTML{nonce}x{len(stash):05d}"
                 stash[key] = block
                 block = key
             blocks.append(block)
@@ -230,7 +232,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         stash = self._html_blocks.pop(page.file.src_uri, None)
         if not stash:
             return html
-        return _TOKEN_PARAGRAPH.sub(lambda m: stash[m.group(1)], html)
+        return _TOKEN_PARAGRAPH.sub(lambda m: stash.get(m.group(1), m.group(0)), html)
 
     def _name_of(self, src: str, lang: str) -> str:
         suffix = f".{lang}.md"
@@ -246,7 +248,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return material_fixes.repair(output, lang)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
-        return material_fixes.repair(output_content, self._lang(config))  # 404.html
+        output_content = material_fixes.repair(output_content, self._lang(config))  # 404.html
+        return offline.page_404_links(output_content, config.site_url) if template_name == "404.html" else output_content
 
     def on_build_error(self, *, error):
         self._depth = 0   # a failed build must not leave the next `mkdocs serve` rebuild "inside" it
@@ -286,15 +289,18 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         context["edition_cite_block"] = cite.cite_block(
             self._cite_sets[lang], shown_url, lambda ext: linker.to(f"{exports.DOWNLOADS}/makale.{ext}"),
             linker.to("atif.md"), lambda ext: linker.to(f"{exports.DOWNLOADS}/{versions.EDITION_FILES}.{ext}"),
-            v.version if v else "")
+            v.version if v else "", cite.unconfirmed_note(pub, lang))
         if self.versions:
             context["edition_version_footer"] = versions.footer_html(self.versions, lang,
                                                                      linker.to(versions.CHANGELOG_PAGE))
         others = [x for x in self.edition.languages if x != lang]
-        context["edition_meta"] = meta.meta_tags(pub, lang, url, config.site_name, others)
+        kind, title = meta.page_kind(name, self.config.chapters), page.title or ""
+        context["edition_meta"] = meta.meta_tags(pub, lang, url, config.site_name, others, kind, title,
+                                                 self.edition.default_lang)
         editors = pub.get("edition", {}).get("editors", {}).get(lang, "")
-        context["edition_jsonld"] = meta.json_ld(pub, lang, self.edition.default_lang, url, editors,
-                                                 v.version if v else "", v.date.isoformat() if v else "")
+        context["edition_jsonld"] = meta.json_ld(pub, lang, self.edition.default_lang, url, editors, kind, title,
+                                                 config.site_name, v.version if v else "",
+                                                 v.date.isoformat() if v else "")
         return context
 
     @event_priority(-50)

@@ -133,6 +133,7 @@ class PageMarker:
     """A page break standing between blocks (a page that starts with a heading)."""
 
     page: int
+    location: Location | None = None
 
 
 Block = Union[Heading, Paragraph, Directive, PageMarker]

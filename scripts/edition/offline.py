@@ -6,14 +6,13 @@ Both are deterministic: the same sources give byte-identical files.
 """
 from __future__ import annotations
 
-import html
 import os
 import zipfile
 from pathlib import Path
 
 import markdown
 
-from . import registers
+from . import escaping, meta, registers
 from .render import Renderer, SingleFileLinker
 from .resolve import Edition
 
@@ -42,7 +41,7 @@ def write_zip(site: Path, target: Path, langs=("tr", "en")) -> int:
         for path in files:
             rel = path.relative_to(site).as_posix()
             data = path.read_bytes()
-            if path.name == "index.html":  # the offline copy does not offer itself for download
+            if path.suffix == ".html":  # the offline copy does not offer itself for download
                 data = _drop_offline_link(data)
             info = zipfile.ZipInfo(f"{ZIP_ROOT}/{rel}", date_time=_EPOCH)
             info.external_attr = 0o644 << 16
@@ -53,11 +52,32 @@ def write_zip(site: Path, target: Path, langs=("tr", "en")) -> int:
 
 
 def _drop_offline_link(data: bytes) -> bytes:
-    text = data.decode("utf-8")
-    start, end = text.find(OFFLINE_START), text.find(OFFLINE_END)
-    if start == -1 or end == -1:
+    """Every marked link to the zip (home pages, Downloads pages) goes."""
+    if OFFLINE_START.encode() not in data:
         return data
-    return (text[:start] + text[end + len(OFFLINE_END):]).encode("utf-8")
+    text = data.decode("utf-8")
+    while (start := text.find(OFFLINE_START)) != -1 and (end := text.find(OFFLINE_END, start)) != -1:
+        text = text[:start] + text[end + len(OFFLINE_END):]
+    return text.encode("utf-8")
+
+
+def page_404_links(document: str, site_url: str | None) -> str:
+    """MkDocs writes 404.html with root-absolute links ("/assets/…"), which break under a
+    sub-path and from file://. With a public address they become absolute addresses
+    under it; without one, relative to the site root (where 404.html lies)."""
+    import re
+
+    from urllib.parse import urlsplit
+
+    base = (site_url.rstrip("/") + "/") if site_url else ""
+    prefix = urlsplit(base).path or "/"      # MkDocs roots 404.html's links at the address's path
+
+    def absolute(path: str) -> str:
+        return base + path[len(prefix):] if path.startswith(prefix) else base + path.lstrip("/")
+
+    document = re.sub(r'(\s(?:href|src|action)=")(/(?!/)[^"]*)', lambda m: m.group(1) + absolute(m.group(2)), document)
+    return re.sub(r'("base":\s*)"(/[^"]*)"', lambda m: m.group(1) + (f'"{absolute(m.group(2))}"' if base else '"."'),
+                  document)
 
 
 def human_size(size: int, lang: str) -> str:
@@ -80,8 +100,8 @@ def offline_link(lang: str, href: str, downloads_page: str) -> str:
                           "diğer biçimler ve veri: İndir"),
                    "en": ("Download the whole edition for offline reading (zip)",
                           "other formats and data: Downloads")}[lang]
-    return (f'{OFFLINE_START}<p class="offline-download"><a href="{html.escape(href)}" download>{label}</a> '
-            f'(<span class="offline-size">…</span>); <a href="{html.escape(downloads_page)}">{more}</a></p>'
+    return (f'{OFFLINE_START}<p class="offline-download"><a href="{escaping.attr(href)}" download>{label}</a> '
+            f'(<span class="offline-size">…</span>); <a href="{escaping.attr(downloads_page)}">{more}</a></p>'
             f'{OFFLINE_END}')
 
 
@@ -148,10 +168,15 @@ def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, st
     for name, text in prose.items():
         body = text.replace("{emendations}", registers.emendations(edition, lang, linker))
         parts.append(f'<section class="chapter" id="ch-{name.removesuffix(".md")}">{_md(body)}</section>')
-    title = html.escape(site_name)
+    title = escaping.attr(site_name)
+    # The article's citation metadata, as on its pages (meta.py): Zotero and indexers read it here too.
+    others = [x for x in edition.languages if x != lang]
+    head = meta.head_html(meta.meta_tags(edition.sources.publication, lang, "", site_name, others, "article",
+                                         "", edition.default_lang))
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
-            f"<style>{SINGLE_CSS}</style>\n</head>\n<body>\n<main>\n" + "\n".join(parts) + "\n</main>\n</body>\n</html>\n")
+            f"{head}\n<style>{SINGLE_CSS}</style>\n</head>\n<body>\n<main>\n" + "\n".join(parts)
+            + "\n</main>\n</body>\n</html>\n")
 
 
 def _title(lang: str, what: str) -> str:

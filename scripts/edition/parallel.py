@@ -6,8 +6,8 @@ and note lists themselves (no wrapper per cell), and rows off screen are not lai
 (`content-visibility: auto` in edition.css)."""
 from __future__ import annotations
 
-import html
 
+from . import escaping
 from .cards import Cards
 from .i18n import t
 from .markup import plain_text
@@ -30,10 +30,10 @@ def parallel_page(edition: Edition, name: str, lang: str) -> str:
     top = min((h.level for h in base.headings), default=1)
     others = {x: {_key(b): b for b in chapters[x].blocks if _key(b)} for x in langs}
     title = plain_text(chapters[lang].title.content, reading="corrected") if chapters[lang].title else name
-    out = [f"# {title} {{ #parallel }}",
-           f'<p class="provenance">{html.escape(t(lang, "parallel_intro"))} '
-           f'<a href="{html.escape(Linker(src).to(name), quote=True)}">{html.escape(title)}</a></p>']
-    head = "".join(f'<div class="cell col-label" lang="{x}">{html.escape(COLUMN_LABELS[lang][x])}</div>' for x in langs)
+    out = [f"# {escaping.markdown_text(title)} {{ #parallel }}",
+           f'<p class="provenance">{escaping.attr(t(lang, "parallel_intro"))} '
+           f'<a href="{escaping.attr(Linker(src).to(name))}">{escaping.attr(title)}</a></p>']
+    head = "".join(f'<div class="cell col-label" lang="{x}">{escaping.attr(COLUMN_LABELS[lang][x])}</div>' for x in langs)
     rows = [f'<div class="pair pair-labels" aria-hidden="true">{head}</div>']
     for block in base.blocks:
         key = _key(block)
@@ -44,7 +44,7 @@ def parallel_page(edition: Edition, name: str, lang: str) -> str:
             other = others[x].get(key)
             r = renderers[x]
             if isinstance(other, Heading):
-                text = html.escape(plain_text(other.content, reading="corrected"))
+                text = escaping.attr(plain_text(other.content, reading="corrected"))
                 level = min(other.level - top + 2, 6)  # the page's own title is the only h1
                 cells.append(f'<h{level} class="cell" lang="{x}" id="{x}-{other.anchor}">{text}</h{level}>')
             elif isinstance(other, Paragraph):

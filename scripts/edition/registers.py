@@ -4,12 +4,13 @@ emendations, contents and publication data. Pure functions returning HTML
 """
 from __future__ import annotations
 
-import html
 from collections import defaultdict
 
+from . import escaping
 from .formatting import (
     document_date, document_signature, document_title, file_signature, format_date,
 )
+from .escaping import markdown_text
 from .i18n import t
 from .markup import iter_tokens, plain_text
 from .model import ArchivalFile, Emendation, Heading, Paragraph
@@ -31,7 +32,7 @@ def sort_key(text: str) -> str:
 
 
 def _esc(s: str) -> str:
-    return html.escape(s, quote=True)
+    return escaping.attr(s)
 
 
 def note_links(edition: Edition, numbers, linker: Linker) -> str:
@@ -109,7 +110,7 @@ def archives_index(edition: Edition, lang: str, linker: Linker) -> str:
         name = archive.name.get(lang, archive.abbr)
         orig = f' <span class="orig" lang="ru">({_esc(archive.name_orig)})</span>' if archive.name_orig else ""
         place = archive.place.get(lang, "")
-        out.append(f"## {archive.abbr} {{ #{archive.ident} }}\n\n"
+        out.append(f"## {markdown_text(archive.abbr)} {{ #{archive.ident} }}\n\n"
                    f'<p class="archive-name">{_esc(name)}{orig}{", " + _esc(place) if place else ""}</p>')
         rows = []
         for f in sorted(files, key=lambda f: f.ident):
@@ -125,7 +126,7 @@ def archives_index(edition: Edition, lang: str, linker: Linker) -> str:
 def archive_file_page(edition: Edition, f: ArchivalFile, lang: str, linker: Linker) -> str:
     docs = documents_by_file(edition).get(f.ident, [])
     name = f.archive.name.get(lang, f.archive.abbr)
-    head = (f"# {file_signature(f, lang)} {{ #{f.ident} }}\n\n"
+    head = (f"# {markdown_text(file_signature(f, lang))} {{ #{f.ident} }}\n\n"
             f'<p class="archive-name"><a href="{_esc(linker.to("arsivler.md", f.archive.ident))}">{_esc(name)}</a></p>')
     rows = []
     for d in docs:
@@ -175,7 +176,7 @@ def newspapers(edition: Edition, lang: str, linker: Linker) -> str:
                         f"<td>{title_html}{', ' + _esc(pages) if pages else ''}</td>"
                         f"<td>{note_links(edition, [u.note for u in edition.uses.get(key, [])], linker)}</td></tr>")
         anchor = "paper-" + "".join(ch for ch in sort_key(paper) if ch.isalnum())
-        out.append(f'## {paper} {{ #{anchor} }}\n\n<table class="newspapers"><thead><tr>'
+        out.append(f'## {markdown_text(paper)} {{ #{anchor} }}\n\n<table class="newspapers"><thead><tr>'
                    f'<th scope="col">{t(lang, "issue")}</th><th scope="col">{t(lang, "article_title")}</th>'
                    f'<th scope="col">{t(lang, "notes_col")}</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
     return "\n\n".join(out)

@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import html
 import json
 import os
 import re
@@ -38,6 +37,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from . import escaping, safebuild
 from .datafiles import load_data
 from .errors import EditionError
 from .versions import CHANGELOG, VERSION_FILE, ChangelogFile, fingerprint_dir, fingerprint_json, format_date
@@ -154,12 +154,9 @@ def publish(dist: Path, out: Path) -> list[str]:
         '<p><a href="latest/index.html">En son sürüm / Latest version</a></p></body></html>\n', encoding="utf-8")
     for folder, current in [(v, v) for v, _ in versions] + [("latest", newest)]:
         _stamp(tmp / folder, folder, current, versions, tmp)
-    old = out.with_name(out.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    tmp.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
+    old = safebuild.swap_in(tmp, out)   # one atomic exchange: readers never see a half-laid-out folder
+    if old is not None:
+        safebuild.remove_tree(old)
     return [v for v, _ in versions]
 
 
@@ -187,7 +184,7 @@ def _stamp(folder: Path, name: str, current: str, versions: list[tuple[str, str]
         for v, d in versions:
             target = rel if (public / v / rel).exists() else home
             here = ' aria-current="page"' if v == current else ""
-            links.append(f'<a href="{html.escape(up + v + "/" + target)}" data-keep-hash{here}>{v}</a>')
+            links.append(f'<a href="{escaping.attr(up + v + "/" + target)}" data-keep-hash{here}>{v}</a>')
         nav = (f'<!--edition:versions--><nav class="edition-versions md-copyright__highlight" '
                f'aria-label="{STAMP[lang]["versions"]}">{STAMP[lang]["versions"]}: {" · ".join(links)}</nav>'
                f'{_KEEP_HASH}<!--/edition:versions-->')
@@ -196,9 +193,9 @@ def _stamp(folder: Path, name: str, current: str, versions: list[tuple[str, str]
             target = rel if (public / newest / rel).exists() else home
             date = format_date(dt.date.fromisoformat(dates[current]), lang)
             notice = (f'<!--edition:old-version--><p class="version-notice">'
-                      f'{html.escape(STAMP[lang]["old"].format(version=current, date=date))} '
-                      f'<a class="edition-latest" href="{html.escape(up + "latest/" + target)}" data-keep-hash>'
-                      f'{html.escape(STAMP[lang]["latest"].format(version=newest))}</a></p><!--/edition:old-version-->')
+                      f'{escaping.attr(STAMP[lang]["old"].format(version=current, date=date))} '
+                      f'<a class="edition-latest" href="{escaping.attr(up + "latest/" + target)}" data-keep-hash>'
+                      f'{escaping.attr(STAMP[lang]["latest"].format(version=newest))}</a></p><!--/edition:old-version-->')
             doc = _OLD_SLOT.sub(lambda m: notice, doc)
         page.write_text(doc, encoding="utf-8")
 

@@ -13,6 +13,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from . import escaping
 from .cards import Cards
 from .escaping import attr, text
 from .formatting import document_html, format_locators
@@ -91,12 +92,12 @@ class Renderer:
         out = []
         for tok in content:
             if isinstance(tok, Text):
-                out.append(html.escape(tok.text, quote=False))
+                out.append(escaping.text(tok.text))
             elif isinstance(tok, NoteRef):
                 n = tok.number
                 card = f' data-card="{self.prefix}n{n}"' if self.cards is not None else ""
                 out.append(f'<sup class="fnref" id="{self.prefix}nr{n}"><a class="footnote-ref" href="#{self.prefix}n{n}"{card} '
-                           f'aria-label="{html.escape(t(self.lang, "note"))} {n}">{n}</a></sup>')
+                           f'aria-label="{escaping.attr(t(self.lang, "note"))} {n}">{n}</a></sup>')
             elif isinstance(tok, PageBreak):
                 out.append(self.page_break(tok.page))
             elif isinstance(tok, Emendation):
@@ -108,7 +109,7 @@ class Renderer:
         return "".join(out)
 
     def page_break(self, page: int) -> str:
-        label = html.escape(t(self.lang, "pdf_page"), quote=True)
+        label = escaping.attr(t(self.lang, "pdf_page"))
         # Page breaks inside notes repeat a page of the body: no second id for them.
         ident = "" if self._in_note else f' id="{self.prefix}page-{page}"'
         return (f'<span class="pb"{ident} data-page="{page}" '
@@ -157,11 +158,11 @@ class Renderer:
         lang = f' lang="{code}"' if lang_always or code != self.lang else ""
         num = ""
         if p.numbered:
-            label = html.escape(f"¶ {p.ident}")
+            label = escaping.attr(f"¶ {p.ident}")
             num = (f'<a class="para-num" href="#{self.prefix}{p.anchor}" data-n="{p.ident}" '
-                   f'aria-label="{label}" title="{html.escape(t(self.lang, "para_link"))}"></a>')
+                   f'aria-label="{label}" title="{escaping.attr(t(self.lang, "para_link"))}"></a>')
         mark = (self.changed or {}).get(p.anchor)
-        changed = f' data-changed="{html.escape(mark, quote=True)}"' if mark else ""
+        changed = f' data-changed="{escaping.attr(mark)}"' if mark else ""
         return f'<p class="{cls}" id="{self.prefix}{p.anchor}"{lang}{changed}>{num}{self.inline(p.content)}</p>'
 
     def heading(self, h: Heading) -> str:
@@ -170,13 +171,13 @@ class Renderer:
             attrs += [".supplied", f'title="{t(self.lang, "supplied_heading")}"']
         if h.lang and h.lang != self.lang:
             attrs.append(f"lang={h.lang}")
-        text = plain_text(h.content, reading="corrected")
+        text = escaping.markdown_text(plain_text(h.content, reading="corrected"))
         if h.supplied:
-            text = f"[{text}]"  # the editorial convention for a supplied heading
+            text = f"\\[{text}\\]"  # the editorial convention for a supplied heading
         return f"{'#' * h.level} {text} {{ {' '.join(attrs)} }}"
 
     def note_body(self, note) -> str:
-        back = html.escape(t(self.lang, "back_to_text"), quote=True)
+        back = escaping.attr(t(self.lang, "back_to_text"))
         n = note.number
         self._in_note = True
         try:
@@ -189,16 +190,16 @@ class Renderer:
     def provenance(self, chapter: Chapter, block, previous) -> str:
         """Labels saying whose text the reader sees: the author's own English, or our translation."""
         if isinstance(block, Paragraph) and block.lang and not (isinstance(previous, Paragraph) and previous.lang):
-            return f'<p class="provenance author-text">{html.escape(t(self.lang, "author_text"))}</p>'
+            return f'<p class="provenance author-text">{escaping.attr(t(self.lang, "author_text"))}</p>'
         return ""
 
     def translation_banner(self, chapter: Chapter, linker: Linker) -> str:
         if self.lang == self.edition.default_lang or all(p.lang for p in chapter.paragraphs) \
                 or not t(self.lang, "translation_banner"):
             return ""
-        href = html.escape(linker.to("ceviri.md"), quote=True)
-        return (f'<p class="provenance translation">{html.escape(t(self.lang, "translation_banner"))} '
-                f'<a href="{href}">{html.escape(t(self.lang, "translator_note"))}</a></p>')
+        href = escaping.attr(linker.to("ceviri.md"))
+        return (f'<p class="provenance translation">{escaping.attr(t(self.lang, "translation_banner"))} '
+                f'<a href="{href}">{escaping.attr(t(self.lang, "translator_note"))}</a></p>')
 
     def notes(self, chapter: Chapter) -> str:
         if not chapter.notes:

@@ -18,7 +18,8 @@ from .errors import EditionError, Problem
 from .formatting import References
 from .markup import iter_tokens
 from .model import Chapter, Citation, CitationUse, Location, Note, NoteRef, Paragraph
-from .sources import Sources
+from .ids import check_ids
+from .sources import Sources, chapter_path
 
 BACKREF = re.compile(r"\b(a\.\s?g\.\s?e|a\.\s?g\.\s?m|a\.\s?e\.\s?g|ibid|op\.\s?cit|aynı eser)\b", re.I)
 
@@ -67,9 +68,12 @@ def build_edition(sources: Sources, chapter_names: list[str], default_lang: str 
         if len(chapters) != len(chapter_names):
             missing = [n for n in chapter_names
                        if not any(c.path.endswith(n.replace(".md", f".{lang}.md")) for c in chapters)]
-            problems.append(Problem(Location(f"docs/{missing[0] if missing else '?'}", 1), "alignment",
-                                    f"the {lang!r} edition lacks chapter(s): {', '.join(missing)}"))
+            first = chapter_path(missing[0], lang) if missing else "?"
+            problems.append(Problem(Location(f"docs/{first}", 1), "missing",
+                                    f"the {lang!r} edition lacks chapter file(s): "
+                                    f"{', '.join(chapter_path(n, lang) for n in missing)}"))
             continue
+        problems += check_ids(chapters)
         problems += _check_notes(chapters)
         problems += _check_citations(sources, chapters, ed if lang == default_lang else None)
     if problems:
@@ -132,7 +136,8 @@ def _check_citations(sources: Sources, chapters: list[Chapter], ed: Edition | No
                     continue
                 loc = note.location
                 if tok.key not in sources.bibliography.entries and tok.key not in sources.documents:
-                    problems.append(Problem(loc, "key-unknown", f"note {number}: unknown citation key {tok.key!r}"))
+                    problems.append(Problem(loc, "key-unknown", f"note {number}: unknown citation key {tok.key!r}",
+                                            cause=f"key-unknown|{tok.key}"))
                     continue
                 text = "".join(t.text for t in iter_tokens(tok.content) if hasattr(t, "text"))
                 work = _work_of(sources, tok.key)
@@ -166,24 +171,8 @@ def note_keys(note: Note) -> list[str]:
 def _check_alignment(original: list[Chapter], translation: list[Chapter]) -> list[Problem]:
     problems = []
     for a, b in zip(original, translation):
-        ids_a = [p.ident for p in a.paragraphs]
-        ids_b = [p.ident for p in b.paragraphs]
-        if ids_a != ids_b:
-            missing = [i for i in ids_a if i not in ids_b]
-            extra = [i for i in ids_b if i not in ids_a]
-            where = b.paragraphs[0].location if b.paragraphs else Location(b.path, 1)
-            detail = (f"missing ¶{', ¶'.join(missing)}" if missing else "") + \
-                     (f" extra ¶{', ¶'.join(extra)}" if extra else "") or "order differs"
-            for p in b.paragraphs:
-                if p.ident in extra:
-                    where = p.location
-                    break
-            problems.append(Problem(where, "alignment", f"paragraphs differ from {a.path}: {detail.strip()}"))
-        anchors_a = [h.anchor for h in a.headings]
-        anchors_b = [h.anchor for h in b.headings]
-        if anchors_a != anchors_b:
-            problems.append(Problem(Location(b.path, 1), "alignment",
-                                    f"heading anchors differ from {a.path}: {anchors_a} vs {anchors_b}"))
+        problems += _pairwise(a, b, a.paragraphs, b.paragraphs, lambda p: p.ident, "¶{}", "paragraph")
+        problems += _pairwise(a, b, a.headings, b.headings, lambda h: h.anchor, "#{}", "heading")
         if sorted(a.notes) != sorted(b.notes):
             problems.append(Problem(Location(b.path, 1), "alignment",
                                     f"notes differ from {a.path}: {sorted(set(a.notes) ^ set(b.notes))}"))
@@ -194,3 +183,28 @@ def _check_alignment(original: list[Chapter], translation: list[Chapter]) -> lis
                                         f"note {number} cites {note_keys(b.notes[number])}, "
                                         f"the original cites {note_keys(a.notes[number])}"))
     return problems
+
+
+def _pairwise(a: Chapter, b: Chapter, items_a, items_b, key, label: str, what: str) -> list[Problem]:
+    """Where the original's and the translation's sequences first part, named in BOTH files (the
+    original first): which of the two was changed only the editor knows."""
+    ids_a, ids_b = [key(x) for x in items_a], [key(x) for x in items_b]
+    if ids_a == ids_b:
+        return []
+    k = next((i for i, (x, y) in enumerate(zip(ids_a, ids_b)) if x != y), min(len(ids_a), len(ids_b)))
+
+    def at(chapter: Chapter, items, ids) -> tuple[Location, str]:
+        if k < len(items):
+            return items[k].location or Location(chapter.path, 1), label.format(ids[k])
+        return (items[-1].location if items else None) or Location(chapter.path, 1), "nothing"
+
+    loc_a, here_a = at(a, items_a, ids_a)
+    loc_b, here_b = at(b, items_b, ids_b)
+    missing = [label.format(i) for i in ids_a if i not in ids_b]
+    extra = [label.format(i) for i in ids_b if i not in ids_a]
+    detail = "; ".join(x for x in ((f"not translated: {', '.join(missing)}" if missing else ""),
+                                   (f"not in the original: {', '.join(extra)}" if extra else "")) if x) or "order differs"
+    cause = f"alignment|{what}|{a.path}|{b.path}"
+    return [Problem(loc_a, "alignment", f"the {what}s of the original and the translation part here: {here_a} "
+                    f"in {a.path}, {here_b} at {loc_b} ({detail})", cause),
+            Problem(loc_b, "alignment", f"{here_b} here, {here_a} in the original at {loc_a}", cause)]

@@ -5,19 +5,21 @@ into a located EditionError. Nothing here knows about MkDocs.
 """
 from __future__ import annotations
 
-import datetime as dt
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+import latexcodec  # noqa: F401  (registers the 'ulatex' codec)
 from pybtex import errors as pybtex_errors
 from pybtex.database import BibliographyData, parse_string
 from pybtex.scanner import PybtexSyntaxError
 
+from .datafiles import load_data, parse_yaml, read_text, validate
 from .errors import EditionError, Problem, fail
-from .markup import parse_chapter
+from .markup import parse_chapter, split_front_matter
 from .model import Archive, ArchivalDocument, ArchivalFile, Chapter, Location
+from .schemas import ArchivesFile, ArticleFile, FrontMatter
 
 LANGS = ("tr", "en")
 
@@ -55,21 +57,120 @@ def load_chapters(docs_dir: Path, names: list[str], langs=LANGS) -> dict[str, li
                 if lang == langs[0]:
                     raise fail(f"docs/{rel}", 1, "missing", "chapter file listed in mkdocs.yml does not exist")
                 continue
-            chapters.append(parse_chapter(path.read_text(encoding="utf-8"), f"docs/{rel}", lang))
+            chapters.append(parse_chapter(read_text(path, f"docs/{rel}"), f"docs/{rel}", lang))
         out[lang] = chapters
     return out
 
 
 _ENTRY_START = re.compile(r"^[ \t]*@(\w+)\s*\{\s*([^,\s]+)\s*,", re.M)
+_AT_LINE = re.compile(r"^[ \t]*@", re.M)
+_FIELD_AFTER = re.compile(r"\s*,?\s*\w+\s*=")
+
+#: fields that must be present, per entry type (any one of the alternatives)
+REQUIRED_FIELDS: dict[str, list[tuple[str, ...]]] = {
+    "article": [("title",), ("journaltitle", "journal"), ("date", "year")],
+    "book": [("title",)],
+    "collection": [("title",), ("editor",), ("date", "year")],
+    "incollection": [("title",), ("crossref", "booktitle")],
+    "inbook": [("title",), ("crossref", "booktitle")],
+    "phdthesis": [("title",), ("author",), ("date", "year")],
+    "mastersthesis": [("title",), ("author",), ("date", "year")],
+    "thesis": [("title",), ("author",), ("date", "year")],
+}
+#: entry types the bibliography formats (formatting.ChicagoStyle)
+ENTRY_TYPES = frozenset(REQUIRED_FIELDS) | {"misc"}
+#: fields kept verbatim (addresses, identifiers, keys): never decoded from LaTeX
+_VERBATIM_FIELDS = {"url", "doi", "crossref", "keywords", "date", "year", "langid", "entrysubtype", "file", "eprint"}
+#: text-formatting commands whose argument is kept as plain text
+_FORMAT_COMMAND = re.compile(r"\\(?:textit|emph|textbf|textsc|textup|textrm|textsl|textnormal|mbox|mkbibquote|enquote)"
+                             r"\s*\{([^{}]*)\}")
+_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+|\\.")
+
+
+def decode_latex(value: str) -> str:
+    """BibTeX text as Unicode: `G\\"u\\c{c}l\\"u \\&` -> `Güçlü &`, `\\textit{X}` -> `X`.
+    Raises ValueError for a command that has no Unicode reading."""
+    if "\\" not in value:
+        return value
+    prev = None
+    while prev != value:
+        prev, value = value, _FORMAT_COMMAND.sub(r"{\1}", value)
+    decoded = codecs.decode(value, "ulatex")
+    left = _LATEX_COMMAND.search(decoded)
+    if left:
+        raise ValueError(f"LaTeX command {left.group()!r} has no plain-text reading; write the character itself")
+    return decoded
+
+
+def _bib_structure(text: str, rel: str) -> None:
+    """Braces balanced inside each entry: an unclosed entry is reported at its own line
+    (pybtex notices it only where the next entry starts)."""
+    starts = [m.start() for m in _AT_LINE.finditer(text)] + [len(text)]
+    for a, b in zip(starts, starts[1:]):
+        depth = 0
+        chunk = text[a:b]
+        for i, c in enumerate(chunk):
+            if c == "\\":
+                continue
+            if c == "{" and (i == 0 or chunk[i - 1] != "\\"):
+                depth += 1
+            elif c == "}" and (i == 0 or chunk[i - 1] != "\\"):
+                depth -= 1
+                if depth == 0 and _FIELD_AFTER.match(chunk, i + 1):
+                    line = text.count("\n", 0, a + i) + 1
+                    raise fail(rel, line, "bibtex-syntax", "this '}' closes the entry, but fields follow: "
+                               "a '}' too many?")
+                if depth < 0:
+                    line = text.count("\n", 0, a + i) + 1
+                    raise fail(rel, line, "bibtex-syntax", "unbalanced '}'")
+        if depth > 0:
+            line = text.count("\n", 0, a) + 1
+            head = chunk.split("\n", 1)[0].strip()[:60]
+            raise fail(rel, line, "bibtex-syntax", f"entry {head!r} is not closed: {depth} '{{' without '}}'")
+
+
+def _check_entry(key: str, entry, loc: Location) -> list[Problem]:
+    problems = []
+    for name, value in list(entry.fields.items()):
+        if name.lower() in _VERBATIM_FIELDS:
+            continue
+        try:
+            entry.fields[name] = decode_latex(value)
+        except ValueError as exc:
+            problems.append(Problem(loc, "bibtex-latex", f"entry {key!r}, field {name}: {exc}"))
+    for role, people in entry.persons.items():
+        for person in people:
+            parts = [*person.first_names, *person.middle_names, *person.prelast_names, *person.last_names]
+            if not parts or any(p.lower() == "and" for p in parts):
+                problems.append(Problem(loc, "bibtex-field", f"entry {key!r}: empty name in {role} "
+                                        "(a stray 'and'?)"))
+                break
+            try:
+                for attr in ("first_names", "middle_names", "prelast_names", "last_names", "lineage_names"):
+                    setattr(person, attr, [decode_latex(x) for x in getattr(person, attr)])
+            except ValueError as exc:
+                problems.append(Problem(loc, "bibtex-latex", f"entry {key!r}, {role}: {exc}"))
+    if entry.type.lower() not in ENTRY_TYPES:
+        return problems + [Problem(loc, "bibtex-type", f"entry {key!r}: unknown entry type @{entry.type} "
+                                   f"(the edition knows @{', @'.join(sorted(ENTRY_TYPES))})")]
+    present = {k.lower() for k, v in entry.fields.items() if str(v).strip()} | set(entry.persons)
+    for need in REQUIRED_FIELDS.get(entry.type.lower(), [("title",)]):
+        if not present & set(need):
+            problems.append(Problem(loc, "bibtex-field",
+                                    f"@{entry.type} {key!r} has no {' or '.join(need)}"))
+    return problems
 
 
 def load_bibtex(paths: list[Path], root: Path) -> tuple[BibliographyData, dict[str, Location]]:
-    """Parse the .bib files with pybtex; report syntax errors and duplicate keys with their line."""
+    """Parse the .bib files with pybtex; report syntax errors and duplicate keys with their line,
+    decode LaTeX to Unicode and check the fields each entry type needs."""
     data = BibliographyData()
     where: dict[str, Location] = {}
+    problems: list[Problem] = []
     for path in paths:
         rel = str(path.relative_to(root)) if path.is_absolute() else str(path)
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, rel)
+        _bib_structure(text, rel)
         for m in _ENTRY_START.finditer(text):
             key = m.group(2)
             line = text.count("\n", 0, m.start()) + 1
@@ -88,9 +189,11 @@ def load_bibtex(paths: list[Path], root: Path) -> tuple[BibliographyData, dict[s
             exc = captured[0]
             raise fail(rel, getattr(exc, "lineno", None) or 1, "bibtex-syntax", str(exc))
         for key, entry in parsed.entries.items():
-            if not entry.fields.get("title") and not entry.fields.get("journaltitle"):
-                raise fail(rel, where[key].line, "bibtex-field", f"entry {key!r} has no title")
+            loc = where.get(key, Location(rel, 1))
+            problems += _check_entry(key, entry, loc)
             data.add_entry(key, entry)
+    if problems:
+        raise EditionError(problems)
     for key, entry in data.entries.items():
         parent = entry.fields.get("crossref")
         if parent and parent not in data.entries:
@@ -99,93 +202,79 @@ def load_bibtex(paths: list[Path], root: Path) -> tuple[BibliographyData, dict[s
     return data, where
 
 
-def _yaml_lines(text: str) -> dict[str, int]:
-    """Line of each `key: X` / `id: X` in a YAML file, for located messages."""
-    lines = {}
-    for i, line in enumerate(text.split("\n"), 1):
-        m = re.match(r"^\s*-?\s*(?:key|id):\s*['\"]?([^'\"\s#]+)", line)
-        if m:
-            lines.setdefault(m.group(1), i)
-    return lines
-
-
 def load_yaml(path: Path, rel: str):
-    try:
-        # libyaml's loader where PyYAML has it (ten times faster), the same safe subset
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise fail(rel, (mark.line + 1) if mark else 1, "yaml", str(exc).replace("\n", " ")) from None
+    """A YAML file with no schema of its own: read safely (UTF-8 checked, no aliases)."""
+    return parse_yaml(read_text(path, rel), rel)[0]
+
+
+def load_publication(path: Path, rel: str) -> dict:
+    """article.yaml, validated (schemas.ArticleFile), as the plain mapping renderers read."""
+    return load_data(path, rel, ArticleFile).data.as_dict()
 
 
 def load_archives(path: Path, rel: str):
-    text = path.read_text(encoding="utf-8")
-    raw = load_yaml(path, rel) or {}
-    lines = _yaml_lines(text)
+    loaded = load_data(path, rel, ArchivesFile)
+    raw: ArchivesFile = loaded.data
     problems: list[Problem] = []
-
-    text_lines = text.split("\n")
-
-    def where(ident: str, field: str = "") -> Location:
-        """The record's line, or the line of one of its fields."""
-        start = lines.get(ident, 1)
-        if field:
-            for i in range(start - 1, len(text_lines)):
-                if i > start - 1 and re.match(r"^\s*-\s", text_lines[i]):
-                    break
-                if re.match(rf"^\s*-?\s*{field}:", text_lines[i]):
-                    return Location(rel, i + 1)
-        return Location(rel, start)
-
-    if not isinstance(raw, dict) or not {"archives", "files", "documents"} <= set(raw):
-        raise fail(rel, 1, "archive", "needs the sections 'archives', 'files' and 'documents'")
-    archives = {}
-    for ident, a in raw["archives"].items():
-        archives[ident] = Archive(ident, str(a["abbr"]), dict(a["name"]), str(a.get("name_orig", "")),
-                                  dict(a.get("place", {})))
+    archives = {ident: Archive(ident, a.abbr, dict(a.name), a.name_orig, dict(a.place))
+                for ident, a in raw.archives.items()}
     files: dict[str, ArchivalFile] = {}
-    for f in raw["files"]:
-        ident = str(f.get("id", ""))
-        if ident in files:
-            problems.append(Problem(where(ident), "archive-duplicate", f"file {ident!r} is listed twice"))
+    for i, f in enumerate(raw.files):
+        if f.id in files:
+            problems.append(Problem(loaded.location("files", i, "id"), "archive-duplicate",
+                                    f"file {f.id!r} is listed twice"))
             continue
-        if f.get("archive") not in archives:
-            problems.append(Problem(where(ident, "archive"), "archive", f"file {ident!r}: unknown archive {f.get('archive')!r}"))
+        if f.archive not in archives:
+            problems.append(Problem(loaded.location("files", i, "archive"), "archive",
+                                    f"file {f.id!r}: unknown archive {f.archive!r}"))
             continue
-        files[ident] = ArchivalFile(ident, archives[f["archive"]], str(f.get("fond", "")), str(f.get("opis", "")),
-                                    str(f.get("delo", "")), str(f.get("code", "")))
+        files[f.id] = ArchivalFile(f.id, archives[f.archive], f.fond, f.opis, f.delo, f.code)
     documents: dict[str, ArchivalDocument] = {}
-    for d in raw["documents"]:
-        key = str(d.get("key", ""))
-        loc = where(key)
-        if key in documents:
-            problems.append(Problem(loc, "archive-duplicate", f"document {key!r} is listed twice"))
+    for i, d in enumerate(raw.documents):
+        loc = loaded.location("documents", i, "key")
+        if d.key in documents:
+            problems.append(Problem(loc, "archive-duplicate", f"document {d.key!r} is listed twice"))
             continue
-        if d.get("file") not in files:
-            problems.append(Problem(where(key, "file"), "archive-file", f"document {key!r} points to unknown file {d.get('file')!r}"))
+        if d.file not in files:
+            problems.append(Problem(loaded.location("documents", i, "file"), "archive-file",
+                                    f"document {d.key!r} points to unknown file {d.file!r}"))
             continue
-        date = d.get("date")
-        if date is not None and not isinstance(date, dt.date):
-            problems.append(Problem(where(key, "date"), "archive-date", f"document {key!r}: date {date!r} is not YYYY-MM-DD"))
-            continue
-        documents[key] = ArchivalDocument(
-            key=key, file=files[d["file"]], date=date, undated=bool(d.get("undated")),
-            date_from=str(d.get("date_from", "note")), para=str(d.get("para", "")),
-            author=str(d.get("author", "")), recipient=str(d.get("recipient", "")),
-            kind=dict(d.get("kind", {})), title=str(d.get("title", "")), title_en=str(d.get("title_en", "")),
-            summary=dict(d.get("summary", {})), item=str(d.get("item", "")), sheets=str(d.get("sheets", "")),
-            location=loc)
+        documents[d.key] = ArchivalDocument(
+            key=d.key, file=files[d.file], date=d.date, undated=d.undated, date_from=d.date_from,
+            para=d.para, author=d.author, recipient=d.recipient, kind=dict(d.kind), title=d.title,
+            title_en=d.title_en, summary=dict(d.summary), item=d.item, sheets=d.sheets, location=loc)
     if problems:
         raise EditionError(problems)
     return archives, files, documents
 
 
+def check_front_matter(docs_dir: Path) -> None:
+    """The front matter of every page is safe YAML and its title plain text (schemas.FrontMatter)."""
+    problems: list[Problem] = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = f"docs/{path.relative_to(docs_dir).as_posix()}"
+        source = read_text(path, rel)
+        _, size = split_front_matter(source)
+        if not size:
+            continue
+        head = "\n".join(source.split("\n")[:size - 1]) + "\n"   # the YAML and its opening '---'
+        try:
+            data, lines = parse_yaml(head[4:], rel)
+            validate(FrontMatter, data if data is not None else {}, lines)
+        except EditionError as exc:
+            problems += [Problem(Location(p.location.path, p.location.line + 1), "front-matter", p.message)
+                         for p in exc.problems]
+    if problems:
+        raise EditionError(problems)
+
+
 def load_sources(root: Path, docs_dir: Path, chapters: list[str], bib: list[str], archives: str,
                  publication: str) -> Sources:
+    check_front_matter(docs_dir)
     chapter_model = load_chapters(docs_dir, chapters)
     data, where = load_bibtex([root / b for b in bib], root)
     arch, files, docs = load_archives(root / archives, archives)
-    pub = load_yaml(root / publication, publication) or {}
+    pub = load_publication(root / publication, publication)
     clash = set(data.entries) & set(docs)
     if clash:
         key = sorted(clash)[0]
