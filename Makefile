@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf test bench clean release publish
+.PHONY: serve build pdf test bench lighthouse clean release publish
 
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -55,16 +55,23 @@ release: $(VENV)/.test-deps
 publish: $(VENV)/.site-deps
 	$(BIN)/python -m edition.release publish dist public
 
-# The Nu HTML Checker (runs offline on Java), Ace by DAISY and EPUB.js, pinned in package-lock.json;
-# Ace drives Debian's chromium through Puppeteer, which must not download a browser of its own.
+# The Nu HTML Checker (runs offline on Java), Ace by DAISY, EPUB.js and Lighthouse, pinned in
+# package-lock.json; Ace drives Debian's chromium through Puppeteer, which must not download a browser of its own.
 node_modules/.package-lock.json: package.json package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 
-# The benchmark (not a test): build times, page weight, offline size, growth, pandoc as peer.
-bench: $(VENV)/.test-deps
+# The benchmark (not a test): build times, page weight, offline size, growth, pandoc as peer;
+# then Lighthouse on every page type (both languages, mobile and desktop, median of 3).
+bench: $(VENV)/.test-deps node_modules/.package-lock.json
 	sh scripts/ensure-test-tools.sh
 	@command -v pandoc >/dev/null 2>&1 || { [ "$$(id -u)" -eq 0 ] && S= || S=sudo; $$S apt-get install -y -qq pandoc >/dev/null; }
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_lighthouse.py
+
+# Lighthouse alone (BENCH_RUNS, LH_PAGES=chapter,parallel and LH_FORMS=mobile narrow it down).
+lighthouse: $(VENV)/.test-deps node_modules/.package-lock.json
+	sh scripts/ensure-test-tools.sh
+	$(BIN)/python scripts/bench_lighthouse.py
 
 clean:
 	rm -rf site site.new .site.build-* .site.old-* .site.lock tests/artifacts dist public

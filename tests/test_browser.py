@@ -3,6 +3,7 @@ with no request leaving the local server (issue 3)."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import search
 
@@ -30,6 +31,7 @@ def test_home_and_chapters_read_and_notes_go_there_and_back(browser, server, art
     ref.click()
     page.wait_for_function("location.hash === '#n38'")
     note = page.locator("#n38")
+    note.scroll_into_view_if_needed()     # rows off screen are not laid out (content-visibility) until a reader gets there
     assert "ARCOS" in note.inner_text()          # the note broken across two PDF pages is whole
     assert note.is_visible()
     page.screenshot(path=str(artifacts / "note-38.png"))
@@ -150,7 +152,9 @@ def test_parallel_view_aligns_the_two_languages(browser, server, artifacts):
     box_tr, box_en = tr.bounding_box(), en.bounding_box()
     assert abs(box_tr["y"] - box_en["y"]) < 2 and box_en["x"] > box_tr["x"] + 100   # side by side
     note = page.locator("#n38")
-    assert "ARCOS" in note.locator(".cell[lang='tr']").inner_text() and "ARCOS" in note.locator(".cell[lang='en']").inner_text()
+    note.scroll_into_view_if_needed()     # rows off screen are not laid out (content-visibility) until a reader gets there
+    expect(note.locator(".cell[lang='tr']")).to_contain_text("ARCOS")    # once the row is drawn
+    expect(note.locator(".cell[lang='en']")).to_contain_text("ARCOS")
     page.screenshot(path=str(artifacts / "parallel-desktop.png"))
     phone = browser.new_context(viewport={"width": 390, "height": 844})
     p2 = phone.new_page()
@@ -244,4 +248,16 @@ def test_tapping_a_citation_on_a_phone_shows_the_reference_first(browser, server
     assert "Güçlü" in card.inner_text() and page.evaluate("location.hash") == ""
     box = card.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    context.close()
+
+
+def test_the_search_index_loads_on_first_use_only(browser, server):
+    requests: list[str] = []
+    context, page = _page(browser, server, requests)
+    page.goto(f"{server}/en/giris.html")
+    page.wait_for_load_state("networkidle")
+    assert [u for u in requests if "/search" in u] == []        # neither index nor worker on page load
+    search(page, "Locarno")
+    assert any(u.endswith("/en/search/search_index.json") for u in requests)
+    assert any("/workers/search." in u for u in requests)
     context.close()

@@ -10,7 +10,8 @@ Hooks and their jobs:
 - on_page_markdown: replace a chapter by its rendered form; fill generated blocks. The HTML
   blocks travel as tokens past Python-Markdown and are put back in on_page_content.
 - on_page_context: tell the templates the root of the page's language.
-- on_post_page / on_post_template: repair two bits of Material's markup (material_fixes).
+- on_post_page / on_post_template: repair two bits of Material's markup (material_fixes);
+  language alternates of generated pages, absolute with a site address (addresses).
 - on_serve: watch the bibliography sources too.
 - on_post_build: write each language's bibliography and citation downloads; when the
   outermost build ends: split the search index by language, write the one-file
@@ -31,8 +32,8 @@ from mkdocs.structure.files import File, Files
 
 import json
 
-from . import (cite, commentary, entities, exports, figures, formats, material_fixes, meta, offline, parallel,
-               registers, search, termbase, versions)
+from . import (addresses, cite, commentary, entities, exports, figures, formats, material_fixes, meta, offline,
+               parallel, registers, search, termbase, versions)
 from .cards import Cards
 from .errors import EditionError
 from .i18n import t
@@ -67,6 +68,8 @@ class EditionConfig(Config):
     # The termbase and the editorial commentary (data files relative to mkdocs.yml; "" = none).
     termbase = c.Type(str, default="")
     comments = c.Type(str, default="")
+    # A build for publication (EDITION_PRODUCTION=true): warns when there is no site address.
+    production = c.Type(bool, default=False)
 
 
 class EditionPlugin(BasePlugin[EditionConfig]):
@@ -94,6 +97,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         if self._depth > 1:
             return  # an inner per-language build: keep the edition the outer build checked
+        problem = addresses.site_url_problem(config.site_url, self.config.production)
+        if problem:
+            log.warning(problem)
         self.edition = None
         self.figures = None
         self.versions = None
@@ -263,7 +269,13 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return src[: -len(suffix)] + ".md" if src.endswith(suffix) else src
 
     def on_post_page(self, output: str, page, config) -> str:
-        return material_fixes.repair(output, self._lang(config))
+        lang = self._lang(config)
+        name = self._name(page, lang)
+        if self.edition is not None and name.startswith((f"{ARCHIVE_DIR}/", f"{parallel.PARALLEL_DIR}/")):
+            output = addresses.generated_alternates(output, page_url(name), lang, self.edition.languages,
+                                                    self.config.default_language)
+        output = addresses.absolute_alternates(output, page.canonical_url, self.config.default_language)
+        return material_fixes.repair(output, lang)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
         output_content = material_fixes.repair(output_content, self._lang(config))  # 404.html
@@ -284,7 +296,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         # Inlined into every page (overrides/main.html): three requests fewer per page.
         assets = Path(__file__).parent / "assets"
         for name, file in (("edition_css", "edition.css"), ("edition_js", "edition.js"),
-                           ("edition_shim", "iframe-worker-shim.js")):
+                           ("edition_shim", "iframe-worker-shim.js"), ("edition_search_shim", "search-on-first-use.js")):
             env.globals[name] = (assets / file).read_text(encoding="utf-8")
         return env
 
@@ -351,6 +363,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         langs = self.edition.languages
         self._split_search_index(site, langs)
         self._write_sitemaps(config, site, langs)
+        addresses.folder_sitemaps(site, [ARCHIVE_DIR, parallel.PARALLEL_DIR], langs, self.config.default_language)
         versions.write_version_file(site, self.edition, self.versions)
         if self.config.exports:
             self._write_offline(config, site)

@@ -1,5 +1,9 @@
 """The parallel view: the Turkish original and the English translation side by
-side, paragraph by paragraph and note by note (one generated page per chapter)."""
+side, paragraph by paragraph and note by note (one generated page per chapter).
+
+Light on a phone (issue 15): each row is one grid whose cells are the paragraphs, headings
+and note lists themselves (no wrapper per cell), and rows off screen are not laid out
+(`content-visibility: auto` in edition.css)."""
 from __future__ import annotations
 
 
@@ -42,17 +46,17 @@ def parallel_page(edition: Edition, name: str, lang: str) -> str:
             if isinstance(other, Heading):
                 text = escaping.attr(plain_text(other.content, reading="corrected"))
                 level = min(other.level - top + 2, 6)  # the page's own title is the only h1
-                cells.append(f'<div class="cell" lang="{x}"><h{level} id="{x}-{other.anchor}">{text}</h{level}></div>')
+                cells.append(f'<h{level} class="cell" lang="{x}" id="{x}-{other.anchor}">{text}</h{level}>')
             elif isinstance(other, Paragraph):
-                cells.append(f'<div class="cell" lang="{other.lang or x}">{r.paragraph(other)}</div>')
+                cells.append(r.paragraph(other, cls="para cell", lang_always=True))
         anchor = block.anchor
         rows.append(f'<div class="pair" id="{anchor}">' + "".join(cells) + "</div>")
     for number in sorted(base.notes):
         cells = []
         for x in langs:
             note = chapters[x].notes[number]
-            cells.append(f'<div class="cell" lang="{x}"><ol class="parallel-note"><li id="{x}-n{number}" value="{number}">'
-                         f'{renderers[x].note_body(note)}</li></ol></div>')
+            cells.append(f'<ol class="cell parallel-note" lang="{x}"><li id="{x}-n{number}" value="{number}">'
+                         f'{renderers[x].note_body(note)}</li></ol>')
         rows.append(f'<div class="pair pair-note footnote" id="n{number}">' + "".join(cells) + "</div>")
     for placed in (edition.commentary.in_chapter(name) if edition.commentary else []):
         cells = "".join(f'<div class="cell" lang="{x}"><ol type="a" class="parallel-comment">'

@@ -220,8 +220,9 @@ class Renderer:
                 f'{self.inline(tok.content)}</a>')
 
     # -- blocks ------------------------------------------------------------------
-    def paragraph(self, p: Paragraph) -> str:
-        lang = f' lang="{p.lang}"' if p.lang and p.lang != self.lang else ""
+    def paragraph(self, p: Paragraph, cls: str = "para", lang_always: bool = False) -> str:
+        code = p.lang or self.lang
+        lang = f' lang="{code}"' if lang_always or code != self.lang else ""
         num = ""
         if p.numbered:
             label = escaping.attr(f"¶ {p.ident}")
@@ -230,7 +231,7 @@ class Renderer:
         mark = (self.changed or {}).get(p.anchor)
         changed = f' data-changed="{escaping.attr(mark)}"' if mark else ""
         body = self.inline(self.marked(p.content, p.anchor))
-        return f'<p class="para" id="{self.prefix}{p.anchor}"{lang}{changed}>{num}{body}</p>'
+        return f'<p class="{cls}" id="{self.prefix}{p.anchor}"{lang}{changed}>{num}{body}</p>'
 
     def heading(self, h: Heading) -> str:
         attrs = [f"#{h.anchor}"]

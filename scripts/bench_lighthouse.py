@@ -1,0 +1,254 @@
+"""Lighthouse on every page type of the edition (part of `make bench`; a benchmark, not a test).
+
+Builds the edition with its site address set to the local server (as a deployment would have its
+own, see README), serves it the way a static host does (gzip), and runs Lighthouse 12 (pinned in
+package.json, headless Debian Chromium) on each page type in both languages, mobile and desktop,
+RUNS times each; prints the median scores with a stock Material page built in the same run (the
+same chapter's Markdown, Material's defaults) as the baseline row. `tests/test_lighthouse.py` uses
+the same helpers for the non-timing categories.
+
+    BENCH_RUNS=1 LH_PAGES=chapter,parallel LH_FORMS=mobile .venv/bin/python scripts/bench_lighthouse.py
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+QUALITY = CATEGORIES[1:]   # the categories that do not depend on timing
+
+# page type -> path in the default language (the English page is under en/)
+PAGE_TYPES = {
+    "home": "index.html",
+    "chapter": "sovyet-tepkisi.html",          # the chapter with the most notes and citations
+    "parallel": "paralel/sovyet-tepkisi.html",
+    "bibliography": "kaynakca.html",
+    "archive": "arsiv/avprf-4-39-53297.html",
+}
+# Pages that other issues add (entities, figures): measured once they exist in the build.
+OPTIONAL_PAGE_TYPES = {"entities": ("kisiler.html", "varliklar.html", "dizin.html"),
+                       "figures": ("figurler.html", "sekiller.html", "gorseller.html")}
+STOCK_CHAPTER = "sovyet-tepkisi.md"
+
+
+# --- serving ---------------------------------------------------------------------------------
+
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".bib", ".ris", ".csv", ".md")
+
+
+class GzipHandler(SimpleHTTPRequestHandler):
+    """A static host: files as they are, text compressed with gzip when the client accepts it."""
+
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if (not path.is_file() or not path.name.endswith(COMPRESSIBLE)
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        import io
+        return io.BytesIO(body)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """Serve a folder on a loopback port in a thread (a context manager)."""
+
+    def __init__(self, folder: Path, port: int | None = None):
+        self.port = port or free_port()
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", self.port), partial(GzipHandler, directory=str(folder)))
+        self.url = f"http://127.0.0.1:{self.port}/"
+
+    def __enter__(self) -> "Server":
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+# --- building --------------------------------------------------------------------------------
+
+def build(project: Path, site: Path, site_url: str, extra_env: dict | None = None) -> Path:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EDITION_SITE_URL": site_url, **(extra_env or {})}
+    subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", str(site)], cwd=project, env=env, check=True)
+    return site
+
+
+def stock_material(workdir: Path, site_url: str) -> Path:
+    """A stock Material site of one page: the chapter's Markdown as it is, Material's defaults
+    (footnotes, search), the same site address and no customisation."""
+    project = workdir / "stock"
+    (project / "docs").mkdir(parents=True)
+    shutil.copy(ROOT / "docs" / STOCK_CHAPTER, project / "docs" / "index.md")
+    (project / "mkdocs.yml").write_text(
+        "site_name: Stock Material\n"
+        f"site_url: {site_url}\n"
+        "use_directory_urls: false\n"
+        "theme:\n  name: material\n  language: tr\n"
+        "markdown_extensions:\n  - footnotes\n  - attr_list\n  - toc:\n      permalink: true\n"
+        "plugins:\n  - search\n", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([str(BIN / "mkdocs"), "build", "-q"], cwd=project, env=env, check=True)
+    return project / "site"
+
+
+# --- Lighthouse ------------------------------------------------------------------------------
+
+def lighthouse(url: str, form: str = "mobile", categories=CATEGORIES) -> dict:
+    """One Lighthouse run; returns the report (lhr) as a dict."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        cmd = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+               f"--only-categories={','.join(categories)}",
+               "--chrome-flags=--headless=new --no-sandbox --disable-gpu"]
+        if form == "desktop":
+            cmd.append("--preset=desktop")
+        env = {**os.environ, "CHROME_PATH": CHROME}
+        subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=300)
+        return json.loads(out.read_text(encoding="utf-8"))
+
+
+def scores(lhr: dict) -> dict:
+    row = {c: round(lhr["categories"][c]["score"] * 100) for c in lhr["categories"]}
+    audits = lhr["audits"]
+    if "total-blocking-time" in audits:
+        row["tbt_ms"] = audits["total-blocking-time"]["numericValue"]
+        row["lcp_ms"] = audits["largest-contentful-paint"]["numericValue"]
+    if "dom-size" in audits and audits["dom-size"].get("numericValue") is not None:
+        row["dom"] = audits["dom-size"]["numericValue"]
+    return row
+
+
+def failed_audits(lhr: dict, category: str) -> list[str]:
+    """The audits that cost points in a category (for a test's message)."""
+    refs = lhr["categories"][category]["auditRefs"]
+    return [r["id"] for r in refs if r.get("weight") and (lhr["audits"][r["id"]].get("score") or 0) < 1
+            and lhr["audits"][r["id"]].get("scoreDisplayMode") not in ("notApplicable", "informative", "manual")]
+
+
+def measured(url: str, form: str, runs: int) -> list[dict]:
+    """`runs` complete runs; a run Lighthouse could not score (a timeout on a busy machine) is repeated, twice at most."""
+    rows: list[dict] = []
+    for _ in range(runs + 2):
+        lhr = lighthouse(url, form)
+        if all(c.get("score") is not None for c in lhr["categories"].values()):
+            rows.append(scores(lhr))
+        if len(rows) == runs:
+            break
+    if not rows:
+        raise RuntimeError(f"Lighthouse could not score {url} ({form})")
+    return rows
+
+
+def median_row(runs: list[dict]) -> dict:
+    keys = runs[0].keys()
+    return {k: statistics.median(r[k] for r in runs) for k in keys}
+
+
+def page_list(site: Path) -> list[tuple[str, str]]:
+    """(label, path) for each page type and language present in the build."""
+    wanted = os.environ.get("LH_PAGES", "")
+    types = dict(PAGE_TYPES)
+    for name, candidates in OPTIONAL_PAGE_TYPES.items():
+        for path in candidates:
+            if (site / path).exists():
+                types[name] = path
+                break
+    out = []
+    for label, path in types.items():
+        if wanted and label not in wanted.split(","):
+            continue
+        for lang, prefix in (("tr", ""), ("en", "en/")):
+            if (site / prefix / path).exists():
+                out.append((f"{label} ({lang})", prefix + path))
+    return out
+
+
+def main() -> None:
+    runs = int(os.environ.get("BENCH_RUNS", "3"))
+    forms = os.environ.get("LH_FORMS", "mobile,desktop").split(",")
+    if not LIGHTHOUSE.exists():
+        sys.exit("Lighthouse is missing: run `npm ci` (it is pinned in package.json)")
+    results: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        port = free_port()
+        url = f"http://127.0.0.1:{port}/"
+        site = work / "site"
+        build(ROOT, site, url)
+        stock = stock_material(work, url)
+        shutil.copytree(stock, site / "stock-material")
+        pages = [("stock Material chapter", "stock-material/index.html")] + page_list(site)
+        with Server(site, port):
+            for label, path in pages:
+                for form in forms:
+                    rows = measured(url + path, form, runs)
+                    results[f"{label} [{form}]"] = median_row(rows)
+                    r = results[f"{label} [{form}]"]
+                    print(f"{label:28} {form:7} perf {r['performance']:>3.0f}  a11y {r['accessibility']:>3.0f}  "
+                          f"bp {r['best-practices']:>3.0f}  seo {r['seo']:>3.0f}  TBT {r.get('tbt_ms', 0):>5.0f} ms  "
+                          f"LCP {r.get('lcp_ms', 0):>5.0f} ms  DOM {r.get('dom', 0):>5.0f}", flush=True)
+    (ROOT / "bench-lighthouse.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    print()
+    print(markdown_table(results, forms))
+
+
+def markdown_table(results: dict, forms: list[str]) -> str:
+    """The README's table: one row per page, mobile (and desktop) scores."""
+    pages = list(dict.fromkeys(k.rsplit(" [", 1)[0] for k in results))
+    head = "| page | " + " | ".join(
+        f"{form}: perf / a11y / BP / SEO | {form} TBT" for form in forms) + " | DOM |"
+    lines = [head, "|" + "---|" * (2 * len(forms) + 2)]
+    for page in pages:
+        cells = []
+        dom = ""
+        for form in forms:
+            r = results.get(f"{page} [{form}]")
+            if not r:
+                cells += ["", ""]
+                continue
+            cells.append(f"{r['performance']:.0f} / {r['accessibility']:.0f} / {r['best-practices']:.0f} / {r['seo']:.0f}")
+            cells.append(f"{r.get('tbt_ms', 0):.0f} ms")
+            dom = f"{r.get('dom', 0):.0f}"
+        lines.append(f"| {page} | " + " | ".join(cells) + f" | {dom} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""The site's public address (issue 15): absolute language alternates, and a warning when a
+production build has none.
+
+With `site_url` set (`EDITION_SITE_URL`), MkDocs gives each page a canonical address, but the
+language alternates that Material writes for static-i18n stay relative (`../giris.html`), which
+search engines ignore (Lighthouse: hreflang "Relative href value"). `absolute_alternates` makes
+them absolute against the page's canonical address and adds the `x-default` alternate (the
+default language). Without a site address nothing changes: a local or offline copy has none.
+
+Pages the edition generates (parallel views, archive pages) are unknown to static-i18n, which
+leaves them the alternates of another page (the language switch of a parallel view led to a
+different chapter): `generated_alternates` writes theirs from the page's own path.
+
+A production build (`EDITION_PRODUCTION=true`, the plugin's `production` option) without a site
+address gets a warning, which `mkdocs build --strict` turns into a failed build.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+from .escaping import attr
+
+_ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)"\s*/?>')
+
+MISSING_SITE_URL = ("production build without a site address: canonical links, language alternates "
+                    "(hreflang), og:url and the sitemap need it; set EDITION_SITE_URL=https://…/ (see README)")
+
+
+def absolute_alternates(html: str, page_url: str | None, default_lang: str) -> str:
+    """`<link rel="alternate" hreflang>` addresses made absolute against `page_url`, plus x-default."""
+    if not page_url:
+        return html
+    default = []
+
+    def repl(m: re.Match) -> str:
+        href = urljoin(page_url, m.group(1).replace("&amp;", "&"))
+        tag = f'<link rel="alternate" href="{attr(href)}" hreflang="{attr(m.group(2))}">'
+        if m.group(2) == default_lang and not default:
+            default.append(href)
+            tag += f'\n    <link rel="alternate" href="{attr(href)}" hreflang="x-default">'
+        return tag
+
+    return _ALTERNATE.sub(repl, html)
+
+
+def site_url_problem(site_url: str | None, production: bool) -> str | None:
+    """The warning for a production build without a public address, or None."""
+    if production and not site_url:
+        return MISSING_SITE_URL
+    return None
+
+
+_LANGUAGE_LINK = re.compile(r'(<(?:link rel="alternate"|a) href=")([^"]*)(" hreflang="([A-Za-z-]+)")')
+
+
+def generated_alternates(html: str, dest: str, lang: str, langs: list[str], default_lang: str) -> str:
+    """Language alternates and language-switch links of a generated page at `dest` (its path
+    without the language folder, e.g. "paralel/giris.html"): the same path in each language."""
+    def where(code: str) -> str:
+        return dest if code == default_lang else f"{code}/{dest}"
+
+    here = posixpath.dirname(where(lang)) or "."
+
+    def repl(m: re.Match) -> str:
+        code = m.group(4)
+        if code not in langs:
+            return m.group(0)
+        return m.group(1) + attr(posixpath.relpath(where(code), here)) + m.group(3)
+
+    return _LANGUAGE_LINK.sub(repl, html)
+
+
+EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
+
+
+def folder_sitemaps(site: Path, folders: list[str], langs: list[str], default_lang: str) -> None:
+    """Material reads `sitemap.xml` next to every language alternate of a page (to keep the page
+    when switching language); for pages in sub-folders (parallel views, archive pages) that is
+    `paralel/sitemap.xml`: an empty, valid one there, instead of a 404 on every such page."""
+    for lang in langs:
+        root = site if lang == default_lang else site / lang
+        for folder in folders:
+            if (root / folder).is_dir() and not (root / folder / "sitemap.xml").exists():
+                (root / folder / "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")

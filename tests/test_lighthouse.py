@@ -1,0 +1,40 @@
+"""Lighthouse (issue 15): the categories that do not depend on timing — accessibility, best
+practices, SEO — score 100 on the main page types, served as a static host serves them (gzip)
+with the site address set. Performance is measured by `make bench`, not asserted here: it
+depends on the machine."""
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import bench_lighthouse as lh  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+CASES = [
+    ("sovyet-tepkisi.html", "mobile"),            # a chapter, Turkish
+    ("en/paralel/sovyet-tepkisi.html", "mobile"),  # the parallel view, English
+    ("kaynakca.html", "desktop"),                 # the bibliography
+    ("en/arsiv/avprf-4-39-53297.html", "desktop"),  # an archive page
+]
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The edition built with its address set to a local gzip server, as it would be published."""
+    port = lh.free_port()
+    url = f"http://127.0.0.1:{port}/"
+    site = lh.build(ROOT, tmp_path_factory.mktemp("published") / "site", url, {"EDITION_EXPORTS": "false"})
+    with lh.Server(site, port):
+        yield url
+
+
+@pytest.mark.parametrize("path,form", CASES, ids=[f"{p}-{f}" for p, f in CASES])
+def test_accessibility_best_practices_and_seo_score_100(published, path, form):
+    lhr = lh.lighthouse(published + path, form, lh.QUALITY)
+    got = {c: round(lhr["categories"][c]["score"] * 100) for c in lh.QUALITY}
+    assert got == {c: 100 for c in lh.QUALITY}, {c: lh.failed_audits(lhr, c) for c in lh.QUALITY}
