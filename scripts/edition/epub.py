@@ -42,7 +42,7 @@ OPS = "http://www.idpf.org/2007/ops"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 EPUB_VERSION = "EPUB 3.3"
 FILE_NAME = "edisyon.{lang}.epub"
-PROSE_PAGES = ("ilkeler.md", "ceviri.md")
+PROSE_PAGES = ("ilkeler.md", "ceviri.md", "sozluk.md")
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 
 CSS = """
@@ -303,6 +303,12 @@ class Book:
         text = re.sub(r"\]\(([a-z\-]+)\.md(#[^)]*)?\)",
                       lambda m: f"]({file_of(m.group(1) + '.md')}{m.group(2) or ''})", text)
         text = text.replace("{emendations}", registers.emendations(self.ed, self.lang, self.linker))
+        from . import termbase
+
+        text = text.replace("{glossary}", termbase.glossary(self.ed.termbase, self.lang) if self.ed.termbase else "")
+        # The editorial comments are listed on the site, in the one-file editions and the PDF;
+        # the EPUB's chapters carry no comment markers, so no list points at them here.
+        text = text.replace("{commentary}", "")
         m = re.search(r"^# (.+?)(?: \{#([a-z0-9-]+)\})?$", text, re.M)
         title = m.group(1) if m else name
         root, body = self.xhtml(title)
