@@ -26,6 +26,7 @@ import lxml.html
 import markdown
 from lxml import etree
 
+from .xmltext import append_text
 from . import registers
 from .i18n import t
 from .markup import plain_text, split_front_matter
@@ -97,15 +98,6 @@ def _el(parent, tag: str, text: str | None = None, **attrs):
     return el
 
 
-def _append_text(el, text: str) -> None:
-    if not text:
-        return
-    if len(el):
-        el[-1].tail = (el[-1].tail or "") + text
-    else:
-        el.text = (el.text or "") + text
-
-
 def file_of(src: str) -> str:
     """The book's file for a page of the site."""
     if src.startswith(f"{ARCHIVE_DIR}/") or src == "arsivler.md":
@@ -155,7 +147,7 @@ class Book:
     def inline(self, parent, content, *, in_note: bool = False) -> None:
         for tok in content:
             if isinstance(tok, Text):
-                _append_text(parent, tok.text)
+                append_text(parent, tok.text)
             elif isinstance(tok, NoteRef):
                 n = tok.number
                 sup = _el(parent, "sup")
@@ -256,13 +248,13 @@ class Book:
         """Markdown + HTML of a register, as XHTML elements under `parent`."""
         html = markdown.markdown(text, extensions=["attr_list", "tables"])
         wrapper = lxml.html.fragment_fromstring(html, create_parent="div")
-        _append_text(parent, wrapper.text or "")
+        append_text(parent, wrapper.text or "")
         for child in wrapper:
             self._convert(child, parent, shift)
 
     def _convert(self, src, parent, shift: int) -> None:
         if not isinstance(src.tag, str):     # a comment
-            _append_text(parent, src.tail or "")
+            append_text(parent, src.tail or "")
             return
         tag = src.tag
         if shift and re.fullmatch(r"h[1-5]", tag):
@@ -272,12 +264,23 @@ class Book:
             if name in ("download",):
                 continue
             if name == "lang":
+                if value == self._lang_of(parent):
+                    continue   # the language it stands in already: no change of language to mark
                 el.set(f"{{{XML_NS}}}lang", value)
             el.set(name, value)
         el.text = src.text
         for child in src:
             self._convert(child, el, 0 if shift == 0 else shift)
         el.tail = src.tail
+
+    def _lang_of(self, el) -> str:
+        """The language an element stands in: its nearest xml:lang, else the book's."""
+        while el is not None:
+            value = el.get(f"{{{XML_NS}}}lang")
+            if value:
+                return value
+            el = el.getparent()
+        return self.lang
 
     def register_page(self, name: str, title: str, anchor: str, parts: list[str]) -> None:
         self.current = name

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .xmltext import append_text
 from .markup import iter_tokens, split_front_matter
 from .model import (
     ArchivalDocument, Chapter, Citation, Directive, Emendation, Emphasis, Heading, Mention, NoteRef,
@@ -99,16 +100,6 @@ def _el(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
     return el
 
 
-def _append_text(el, text: str) -> None:
-    """Text after the last child (its tail) or inside `el`."""
-    if not text:
-        return
-    if len(el):
-        el[-1].tail = (el[-1].tail or "") + text
-    else:
-        el.text = (el.text or "") + text
-
-
 class TeiWriter:
     def __init__(self, edition: Edition, lang: str, principles: str = "", register=None, release=None):
         self.ed = edition
@@ -125,7 +116,7 @@ class TeiWriter:
     def inline(self, parent, content, *, in_note: bool = False, chapter: Chapter | None = None) -> None:
         for tok in content:
             if isinstance(tok, Text):
-                _append_text(parent, tok.text)
+                append_text(parent, tok.text)
             elif isinstance(tok, NoteRef):
                 note = chapter.notes[tok.number]
                 el = _el(parent, "note", n=tok.number, place="foot", xml_id=f"n{tok.number}")
@@ -351,7 +342,7 @@ class TeiWriter:
             name = _el(el, "persName")
             _el(name, "surname", last)
             if first:
-                _append_text(name, ", ")
+                append_text(name, ", ")
                 _el(name, "forename", first)
 
     def _title(self, parent, title: str, title_en: str, level: str) -> None:
