@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import Abort
 
+from badinput import Bad, build_fails
 from conftest import build_site, copy_root
 from sitetext import main_content, soup
 
@@ -185,20 +185,10 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
 def test_bad_register_input_stops_the_build_with_a_located_message(tmp_path, case, caplog):
-    _, rel, old, new, category, where = case
-    project = copy_root("register", tmp_path)
+    project = copy_root("register", tmp_path / "good")
     site = build_site(project, tmp_path / "site")
     before = (site / "dizin" / "chicherin.html").read_bytes()
-    path = project / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture does not contain {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    caplog.clear()
-    with pytest.raises(Abort):
-        build_site(project, site)
-    message = caplog.text
-    assert f"[{category}]" in message, message
-    assert where in message, message
+    build_fails(Bad(*case, root="register"), tmp_path / "bad", caplog, good_site=site)
     assert (site / "dizin" / "chicherin.html").read_bytes() == before
 
 
