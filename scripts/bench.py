@@ -36,11 +36,15 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 
 
 def copy_project(dst: Path) -> Path:
-    # every data folder the build reads (a folder that does not exist yet is skipped)
-    for name in ("docs", "bibliography", "overrides", "mkdocs.yml", "register", "changelog", "chronology", "maps"):
-        src = ROOT / name
-        if src.exists():
-            (shutil.copytree if src.is_dir() else shutil.copy)(src, dst / name)
+    """Every file of the repository the build may read: the tracked files, less the code (installed
+    into the venv), the tests and the CI configuration, so that a new data folder is never forgotten."""
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, check=True, capture_output=True).stdout
+    for name in filter(None, tracked.decode("utf-8").split("\0")):
+        if name.split("/", 1)[0] in ("scripts", "tests", ".github", ".ci", "node_modules"):
+            continue
+        target = dst / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, target)
     return dst
 
 
@@ -147,7 +151,7 @@ def page_weights(site: Path) -> dict:
 
 
 def synthetic(project: Path, times: int) -> Path:
-    """The real chapters repeated `times` times, note numbers, paragraph ids and
+    """The real chapters repeated `times` times, note numbers, paragraph ids, page markers and
     anchors renumbered so that the edition's checks still pass."""
     docs = project / "docs"
     body_chapters = ["giris", "sovyet-dis-politikasi", "savas-korkusu", "sovyet-tepkisi", "sonuc"]
@@ -162,6 +166,7 @@ def synthetic(project: Path, times: int) -> Path:
                     text = re.sub(r"\[\^(\d+)\]", lambda m: f"[^{int(m.group(1)) + note_offset}]", text)
                     text = re.sub(r"\{¶(\d+)", lambda m: f"{{¶{int(m.group(1)) + para_offset}", text)
                     text = re.sub(r"\{#([a-z0-9\-]+)", lambda m: f"{{#{m.group(1)}-r{k}", text)
+                    text = re.sub(r"\{pb (\d+)\}", lambda m: f"{{pb {int(m.group(1)) + 100 * k}}}", text)
                 (docs / f"{name}-r{k}{lang}.md").write_text(text, encoding="utf-8")
             names.append(f"{name}-r{k}.md")
         note_offset += 98
@@ -169,6 +174,10 @@ def synthetic(project: Path, times: int) -> Path:
     for name in body_chapters:
         for lang in ("", ".en"):
             (docs / f"{name}{lang}.md").unlink()
+    for lang in ("", ".en"):   # the abstract's page markers follow the last copy's
+        path = docs / f"extended-abstract{lang}.md"
+        path.write_text(re.sub(r"\{pb (\d+)\}", lambda m: f"{{pb {int(m.group(1)) + 100 * (times - 1)}}}",
+                               path.read_text(encoding="utf-8")), encoding="utf-8")
     chapters = "\n".join(f"        - {n}" for n in ["index.md", *names, "extended-abstract.md"])
     config = re.sub(r"      chapters:\n(        - .*\n)+", f"      chapters:\n{chapters}\n", config)
     config = re.sub(r"  - Makale:\n(      - .*\n)+", "  - Makale:\n" + "".join(f"      - {n}\n" for n in names), config)
@@ -178,7 +187,8 @@ def synthetic(project: Path, times: int) -> Path:
 
 
 def with_stand_ins(project: Path) -> None:
-    """Stand-in Markdown files where the edition generates pages (for the baseline only)."""
+    """Stand-in Markdown files where the edition generates pages (parallel views, archive files,
+    register entries; for the baseline only)."""
     import yaml
 
     docs = project / "docs"
@@ -191,6 +201,11 @@ def with_stand_ins(project: Path) -> None:
         for f in archives["files"]:
             (docs / "arsiv").mkdir(exist_ok=True)
             (docs / "arsiv" / f"{f['id']}{lang}.md").write_text(f"# {f['id']}\n\n" + "Belge. " * 400, encoding="utf-8")
+        for data in sorted((ROOT / "register").glob("*.yaml")):
+            for entry in yaml.safe_load(data.read_text(encoding="utf-8")) or []:
+                (docs / "dizin").mkdir(exist_ok=True)
+                (docs / "dizin" / f"{entry['id']}{lang}.md").write_text(f"# {entry['id']}\n\n" + "Kayıt. " * 200,
+                                                                        encoding="utf-8")
 
 
 def pandoc(project: Path) -> float | None:
