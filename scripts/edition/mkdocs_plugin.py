@@ -277,7 +277,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             output = addresses.generated_alternates(output, page_url(name), lang, self.edition.languages,
                                                     self.config.default_language)
         output = addresses.absolute_alternates(output, page.canonical_url, self.config.default_language)
-        return material_fixes.repair(output, lang)
+        return siteassets.compact_html(material_fixes.repair(output, lang))
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
         output_content = material_fixes.repair(output_content, self._lang(config))  # 404.html

@@ -2,10 +2,14 @@
 (overrides/main.html) instead of being inlined into each of them:
 
 - `edition.<hash>.css`: the edition's styles (`assets/edition.css`);
-- `edition.<hash>.js`: the file:// worker shim, search on first use and the card script, in that
-  order, loaded just before Material's bundle (the two shims must run before it);
+- `edition.<hash>.js`: search on first use and the card script, loaded just before Material's
+  bundle (search on first use must run before it);
 - `cards.<lang>.<hash>.js`: the shared cards of each language (register entities, references;
-  see cards.py), loaded by the card script on first use.
+  see cards.py), loaded by the card script on first use;
+- `iframe-worker.<hash>.js`: the search worker's stand-in from file:// (the offline zip), loaded
+  by search on first use when a reader first searches there.
+
+The script finds the other files by the names it is given (`window.__editionFiles`), next to itself.
 
 Each name carries a hash of its content, so that a browser may keep a file as long as it likes and
 a new release is never served from a stale copy. Comments and indentation are left out of the
@@ -23,8 +27,9 @@ from . import cards as cardfiles
 
 ASSETS = Path(__file__).parent / "assets"
 FOLDER = "assets"
-#: the page-level sources of the script, in the order they must run
-SCRIPTS = ("iframe-worker-shim.js", "search-on-first-use.js", "edition.js")
+#: the sources of the page's script, in the order they must run
+SCRIPTS = ("search-on-first-use.js", "edition.js")
+SHIM = "iframe-worker-shim.js"
 
 
 def _fingerprinted(stem: str, ext: str, content: str) -> str:
@@ -65,14 +70,28 @@ def build(shared: dict[str, dict[str, str]]) -> SiteAssets:
         rel = _fingerprinted(f"cards.{lang}", "js", content)
         files[rel] = content
         card_files[lang] = rel.rsplit("/", 1)[1]   # next to the script that loads them
+    shim = (ASSETS / SHIM).read_text(encoding="utf-8").strip() + "\n"   # vendored, as it is (licence comment)
+    shim_rel = _fingerprinted("iframe-worker", "js", shim)
+    files[shim_rel] = shim
+    names = {"cards": card_files, "shim": shim_rel.rsplit("/", 1)[1]}
     css = compact_css((ASSETS / "edition.css").read_text(encoding="utf-8"))
-    parts = [(ASSETS / name).read_text(encoding="utf-8") for name in SCRIPTS]
-    parts[0] = parts[0].strip() + "\n"   # the vendored shim as it is (licence comment)
-    names = f"window.__editionCardFiles={json.dumps(card_files, sort_keys=True)};\n"
-    js = parts[0] + compact_js(parts[1]) + names + compact_js(parts[2])
+    js = f"window.__editionFiles={json.dumps(names, sort_keys=True)};\n" + "".join(
+        compact_js((ASSETS / name).read_text(encoding="utf-8")) for name in SCRIPTS)
     css_rel, js_rel = _fingerprinted("edition", "css", css), _fingerprinted("edition", "js", js)
     files[css_rel], files[js_rel] = css, js
     return SiteAssets(css_rel, js_rel, files)
+
+
+def compact_html(page: str) -> str:
+    """A built page without the indentation of its lines (the templates'; gzip keeps ~0.8 kB of it
+    on a chapter). The pages have no <pre> or <textarea>, where it would count; a page with one is
+    left as it is."""
+    if "<pre" in page or "<textarea" in page:
+        return page
+    return _INDENT.sub("\n", page)
+
+
+_INDENT = re.compile(r"\n[ \t]+")
 
 
 def shared_cards(edition, lang: str) -> dict[str, str]:

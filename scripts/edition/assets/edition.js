@@ -117,7 +117,7 @@
   var card = null, current = null, tapped = false, pointer = "", showTimer = 0, hideTimer = 0;
   var pending = null, pendingLink = false;   // a trigger whose card waits for its card file
   var MORE = document.documentElement.lang === "tr" ? "Bağlantıya git" : "Follow the link";
-  var script = document.currentScript, files = window.__editionCardFiles || {}, loading = {};
+  var script = document.currentScript, files = (window.__editionFiles || {}).cards || {}, loading = {};
   var TRIGGER = "[data-card], a.entity";
 
   function triggerOf(node) {
