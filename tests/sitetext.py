@@ -1,6 +1,7 @@
 """Read the built pages the way a reader sees them."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -32,11 +33,16 @@ def reading_text(node) -> str:
 
 def shared_cards(site: Path, lang: str) -> dict[str, BeautifulSoup]:
     """The shared cards of one language (cards.py), from the card file the card script loads:
-    card id -> its HTML, parsed."""
+    card id -> its HTML, parsed (read once per file)."""
+    (path,) = (site / "assets").glob(f"cards.{lang}.*.js")
+    return _card_file(path, lang)
+
+
+@functools.lru_cache(maxsize=8)
+def _card_file(path: Path, lang: str) -> dict[str, BeautifulSoup]:
     import json
     import re
 
-    (path,) = (site / "assets").glob(f"cards.{lang}.*.js")
     m = re.fullmatch(r'\(window\.__editionCards=window\.__editionCards\|\|\{\}\)\["(\w+)"\]=(\{.*\});\n',
                      path.read_text(encoding="utf-8"), re.S)
     assert m and m.group(1) == lang, path
