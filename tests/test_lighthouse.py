@@ -20,6 +20,9 @@ CASES = [
     ("en/paralel/sovyet-tepkisi.html", "mobile"),  # the parallel view, English
     ("kaynakca.html", "desktop"),                 # the bibliography
     ("en/arsiv/avprf-4-39-53297.html", "desktop"),  # an archive page
+    ("dizin/chicherin.html", "mobile"),            # an entity page of the register, Turkish
+    ("en/kisiler.html", "desktop"),               # an index of the register, English
+    ("en/gorseller.html", "mobile"),              # the figures page, English
 ]
 
 
