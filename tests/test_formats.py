@@ -219,6 +219,46 @@ def test_epub_notes_link_both_ways_and_pages_are_listed(site, lang):
     assert {"kaynakca.xhtml", "arsivler.xhtml", "ilkeler.xhtml", "ceviri.xhtml"} <= set(docs)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_epub_carries_the_editorial_comments_with_markers_and_links_both_ways(site, lang):
+    """Every comment of apparatus/comments.yaml at the end of its chapter, each of its places marked
+    after its lemma with a link to it, and a link back from the comment to each place; the
+    Editorial principles page lists them all with working links (as the site does)."""
+    import yaml
+
+    comments = yaml.safe_load((ROOT / "apparatus" / "comments.yaml").read_text(encoding="utf-8"))["comments"]
+    with zipfile.ZipFile(_epub(site, lang)) as zf:
+        docs = {n[5:]: etree.fromstring(zf.read(n)) for n in zf.namelist() if n.endswith(".xhtml")}
+    ids = {(name, el.get("id")) for name, doc in docs.items() for el in doc.iterfind(".//*[@id]")}
+
+    def resolves(here: str, href: str) -> bool:
+        file, _, anchor = href.partition("#")
+        return (file or here, anchor) in ids
+
+    for c in comments:
+        label = c["label"]
+        homes = [name for name, doc in docs.items() if doc.find(f".//h:li[@id='ed-{label}']", XHTML) is not None]
+        assert len(homes) == 1, (label, homes)
+        item = docs[homes[0]].find(f".//h:li[@id='ed-{label}']", XHTML)
+        assert item.xpath("ancestor::h:section[@class='ed-comments']", namespaces=XHTML)
+        assert squash(_text_of(item)).find(squash(c["text"][lang])[:60]) >= 0
+        marks = [(name, a) for name, doc in docs.items() for a in doc.iterfind(".//h:sup[@class='ed-ref']/h:a", XHTML)
+                 if a.text == label]
+        assert len(marks) == len(c["anchors"]), (label, len(marks))
+        assert all(resolves(name, a.get("href")) for name, a in marks)
+        backs = item.findall(".//h:a[@class='ed-backref']", XHTML)
+        assert len(backs) == len(c["anchors"]) and all(resolves(homes[0], b.get("href")) for b in backs)
+    listing = docs["ilkeler.xhtml"].find(".//h:table[@class='ed-listing']", XHTML)
+    places = [a.get("href") for a in listing.iterfind(".//h:a", XHTML) if not a.get("href").startswith("http")]
+    assert len(listing.findall(".//h:tbody/h:tr", XHTML)) == len(comments)
+    assert len(places) == sum(len(c["anchors"]) for c in comments)
+    assert all(resolves("ilkeler.xhtml", href) for href in places)
+
+
+def _text_of(el) -> str:
+    return "".join(el.itertext())
+
+
 # --- on the site ----------------------------------------------------------------------------
 
 def test_formats_are_on_the_downloads_page_with_version_and_size_and_in_the_zip(site):
