@@ -95,7 +95,7 @@ def test_tei_pointers_resolve_and_records_are_complete(site, lang):
     doc = _tei(site, lang)
     ids = {el.get(XML_ID) for el in doc.iter() if el.get(XML_ID)}
     pointers = [v[1:] for el in doc.iter() for a in ("corresp", "ref", "target", "resp")
-                if (v := el.get(a) or "").startswith("#")]
+                for v in (el.get(a) or "").split() if v.startswith("#")]
     assert pointers and [p for p in pointers if p not in ids] == []
     cited = {el.get("corresp")[1:] for el in doc.iterfind(".//t:text//t:bibl[@corresp]", TEI_NS)}
     works = {el.get(XML_ID) for el in doc.iterfind(".//t:listBibl/t:biblStruct", TEI_NS)}
@@ -116,6 +116,39 @@ def test_tei_pointers_resolve_and_records_are_complete(site, lang):
     assert choices and all(c.find("t:sic", TEI_NS) is not None and c.find("t:corr", TEI_NS) is not None for c in choices)
     if lang == "tr":   # the site's emendation anchors
         assert sorted(c.get(XML_ID) for c in choices) == sorted(f"em{i}" for i in range(1, len(choices) + 1))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_tei_editorial_comments_point_at_anchors_after_their_lemmas(site, lang):
+    """Each comment is a note type="editorial" in back, its @target the anchors that follow its
+    lemmas in the paragraphs and notes it is about (after a whole citation when the lemma ends in
+    one, as on the site), with its sources; the anchors carry no text."""
+    import yaml
+
+    comments = yaml.safe_load((ROOT / "apparatus" / "comments.yaml").read_text(encoding="utf-8"))["comments"]
+    doc = _tei(site, lang)
+    ns = {**TEI_NS, "xml": "http://www.w3.org/XML/1998/namespace"}
+    notes = doc.findall(".//t:back/t:div[@type='editorial-comments']/t:note[@type='editorial']", TEI_NS)
+    assert [n.get("n") for n in notes] == [c["label"] for c in comments]
+    for note, c in zip(notes, comments):
+        assert note.get(XML_ID) == f"ed-{c['label']}" and note.get("resp") == "#editors"
+        assert squash(note.text).startswith(squash(c["text"][lang])[:60])
+        assert [r.get("target") for r in note.iterfind("t:bibl/t:ref", TEI_NS)] == [x["url"] for x in c["sources"]]
+        targets = note.get("target").split()
+        assert len(targets) == len(c["anchors"])
+        for target, place in zip(targets, c["anchors"]):
+            anchor = doc.find(f".//t:text//t:anchor[@xml:id='{target[1:]}']", ns)
+            assert anchor is not None and anchor.text is None
+            host = anchor.xpath("ancestor::t:p[@xml:id][1] | ancestor::t:note[@xml:id][1]", namespaces=TEI_NS)[-1]
+            assert host.get(XML_ID) == place["at"]
+            before = "".join(anchor.xpath("preceding::text()[ancestor::*[@xml:id = $h]]", h=place["at"],
+                                          namespaces=TEI_NS))
+            # right after the lemma, or after the citation (emphasis, emendation) the lemma ends in
+            before, lemma = squash(before), squash(place["lemma"][lang])
+            prev = anchor.getprevious()
+            inside = len(squash("".join(prev.itertext()))) if prev is not None and not (prev.tail or "").strip() else 0
+            end = before.rfind(lemma) + len(lemma)
+            assert lemma in before and len(before) - inside <= end <= len(before), (target, before[-60:])
 
 
 @pytest.mark.parametrize("lang", LANGS)
