@@ -47,7 +47,7 @@ def write_zip(site: Path, target: Path, langs=("tr", "en")) -> int:
             info = zipfile.ZipInfo(f"{ZIP_ROOT}/{rel}", date_time=_EPOCH)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, data, compresslevel=9)
+            zf.writestr(info, data, compresslevel=6)
     os.replace(tmp, target)
     return target.stat().st_size
 
