@@ -11,10 +11,8 @@ import re
 import zipfile
 from pathlib import Path
 
-import markdown
-
 from . import commentary, escaping, meta, registers, termbase
-from .render import Renderer, SingleFileLinker
+from .render import Renderer, SingleFileLinker, markdown_html
 from .resolve import Edition
 
 ZIP_NAME = "edisyon-cevrimdisi.zip"
@@ -142,7 +140,7 @@ section.chapter { break-before: page; }
 
 
 def _md(text: str) -> str:
-    return markdown.markdown(text, extensions=["attr_list", "tables"])
+    return markdown_html(text)
 
 
 def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, str], extra: tuple[str, ...] = ()) -> str:
