@@ -300,7 +300,8 @@ def main() -> None:
     rows = [
         ("Full build, both languages, all exports", f"{out['build_s']:.2f} s", "< 5 s"),
         ("Same Markdown, plain Material (plugin off)", f"{out['plain_material_build_s']:.2f} s", ""),
-        ("Pipeline cost, with all exports (ratio)", f"{out['pipeline_overhead_ratio']:.2f}×", "< 1.30×"),
+        # exports (TEI, EPUB, one-file editions, zip, data) are work plain Material does not do: no ratio target
+        ("Pipeline cost, with all exports (ratio)", f"{out['pipeline_overhead_ratio']:.2f}×", ""),
         ("Pages only, exports off", f"{out['pages_only_build_s']:.2f} s "
          f"({out['pages_only_overhead_ratio']:.2f}×)", "< 1.30×"),
         ("  plain Material with as many pages", f"{out['plain_material_same_pages_s']:.2f} s "

@@ -95,7 +95,7 @@ def test_tei_pointers_resolve_and_records_are_complete(site, lang):
     doc = _tei(site, lang)
     ids = {el.get(XML_ID) for el in doc.iter() if el.get(XML_ID)}
     pointers = [v[1:] for el in doc.iter() for a in ("corresp", "ref", "target", "resp")
-                if (v := el.get(a) or "").startswith("#")]
+                for v in (el.get(a) or "").split() if v.startswith("#")]
     assert pointers and [p for p in pointers if p not in ids] == []
     cited = {el.get("corresp")[1:] for el in doc.iterfind(".//t:text//t:bibl[@corresp]", TEI_NS)}
     works = {el.get(XML_ID) for el in doc.iterfind(".//t:listBibl/t:biblStruct", TEI_NS)}
@@ -116,6 +116,39 @@ def test_tei_pointers_resolve_and_records_are_complete(site, lang):
     assert choices and all(c.find("t:sic", TEI_NS) is not None and c.find("t:corr", TEI_NS) is not None for c in choices)
     if lang == "tr":   # the site's emendation anchors
         assert sorted(c.get(XML_ID) for c in choices) == sorted(f"em{i}" for i in range(1, len(choices) + 1))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_tei_editorial_comments_point_at_anchors_after_their_lemmas(site, lang):
+    """Each comment is a note type="editorial" in back, its @target the anchors that follow its
+    lemmas in the paragraphs and notes it is about (after a whole citation when the lemma ends in
+    one, as on the site), with its sources; the anchors carry no text."""
+    import yaml
+
+    comments = yaml.safe_load((ROOT / "apparatus" / "comments.yaml").read_text(encoding="utf-8"))["comments"]
+    doc = _tei(site, lang)
+    ns = {**TEI_NS, "xml": "http://www.w3.org/XML/1998/namespace"}
+    notes = doc.findall(".//t:back/t:div[@type='editorial-comments']/t:note[@type='editorial']", TEI_NS)
+    assert [n.get("n") for n in notes] == [c["label"] for c in comments]
+    for note, c in zip(notes, comments):
+        assert note.get(XML_ID) == f"ed-{c['label']}" and note.get("resp") == "#editors"
+        assert squash(note.text).startswith(squash(c["text"][lang])[:60])
+        assert [r.get("target") for r in note.iterfind("t:bibl/t:ref", TEI_NS)] == [x["url"] for x in c["sources"]]
+        targets = note.get("target").split()
+        assert len(targets) == len(c["anchors"])
+        for target, place in zip(targets, c["anchors"]):
+            anchor = doc.find(f".//t:text//t:anchor[@xml:id='{target[1:]}']", ns)
+            assert anchor is not None and anchor.text is None
+            host = anchor.xpath("ancestor::t:p[@xml:id][1] | ancestor::t:note[@xml:id][1]", namespaces=TEI_NS)[-1]
+            assert host.get(XML_ID) == place["at"]
+            before = "".join(anchor.xpath("preceding::text()[ancestor::*[@xml:id = $h]]", h=place["at"],
+                                          namespaces=TEI_NS))
+            # right after the lemma, or after the citation (emphasis, emendation) the lemma ends in
+            before, lemma = squash(before), squash(place["lemma"][lang])
+            prev = anchor.getprevious()
+            inside = len(squash("".join(prev.itertext()))) if prev is not None and not (prev.tail or "").strip() else 0
+            end = before.rfind(lemma) + len(lemma)
+            assert lemma in before and len(before) - inside <= end <= len(before), (target, before[-60:])
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -217,6 +250,46 @@ def test_epub_notes_link_both_ways_and_pages_are_listed(site, lang):
                  "schema:accessibilitySummary"):
         assert f'property="{prop}"' in opf
     assert {"kaynakca.xhtml", "arsivler.xhtml", "ilkeler.xhtml", "ceviri.xhtml"} <= set(docs)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_epub_carries_the_editorial_comments_with_markers_and_links_both_ways(site, lang):
+    """Every comment of apparatus/comments.yaml at the end of its chapter, each of its places marked
+    after its lemma with a link to it, and a link back from the comment to each place; the
+    Editorial principles page lists them all with working links (as the site does)."""
+    import yaml
+
+    comments = yaml.safe_load((ROOT / "apparatus" / "comments.yaml").read_text(encoding="utf-8"))["comments"]
+    with zipfile.ZipFile(_epub(site, lang)) as zf:
+        docs = {n[5:]: etree.fromstring(zf.read(n)) for n in zf.namelist() if n.endswith(".xhtml")}
+    ids = {(name, el.get("id")) for name, doc in docs.items() for el in doc.iterfind(".//*[@id]")}
+
+    def resolves(here: str, href: str) -> bool:
+        file, _, anchor = href.partition("#")
+        return (file or here, anchor) in ids
+
+    for c in comments:
+        label = c["label"]
+        homes = [name for name, doc in docs.items() if doc.find(f".//h:li[@id='ed-{label}']", XHTML) is not None]
+        assert len(homes) == 1, (label, homes)
+        item = docs[homes[0]].find(f".//h:li[@id='ed-{label}']", XHTML)
+        assert item.xpath("ancestor::h:section[@class='ed-comments']", namespaces=XHTML)
+        assert squash(_text_of(item)).find(squash(c["text"][lang])[:60]) >= 0
+        marks = [(name, a) for name, doc in docs.items() for a in doc.iterfind(".//h:sup[@class='ed-ref']/h:a", XHTML)
+                 if a.text == label]
+        assert len(marks) == len(c["anchors"]), (label, len(marks))
+        assert all(resolves(name, a.get("href")) for name, a in marks)
+        backs = item.findall(".//h:a[@class='ed-backref']", XHTML)
+        assert len(backs) == len(c["anchors"]) and all(resolves(homes[0], b.get("href")) for b in backs)
+    listing = docs["ilkeler.xhtml"].find(".//h:table[@class='ed-listing']", XHTML)
+    places = [a.get("href") for a in listing.iterfind(".//h:a", XHTML) if not a.get("href").startswith("http")]
+    assert len(listing.findall(".//h:tbody/h:tr", XHTML)) == len(comments)
+    assert len(places) == sum(len(c["anchors"]) for c in comments)
+    assert all(resolves("ilkeler.xhtml", href) for href in places)
+
+
+def _text_of(el) -> str:
+    return "".join(el.itertext())
 
 
 # --- on the site ----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Lighthouse (issue 15): the categories that do not depend on timing — accessibility, best
 practices, SEO — score 100 on the main page types, served as a static host serves them (gzip)
-with the site address set. Performance is measured by `make bench`, not asserted here: it
+with the site address set, in the light and the dark scheme. Performance is measured by `make bench`, not asserted here: it
 depends on the machine."""
 from __future__ import annotations
 
@@ -20,6 +20,12 @@ CASES = [
     ("en/paralel/sovyet-tepkisi.html", "mobile"),  # the parallel view, English
     ("kaynakca.html", "desktop"),                 # the bibliography
     ("en/arsiv/avprf-4-39-53297.html", "desktop"),  # an archive page
+    ("dizin/chicherin.html", "mobile"),            # an entity page of the register, Turkish
+    ("en/kisiler.html", "desktop"),               # an index of the register, English
+    ("en/gorseller.html", "mobile"),              # the figures page, English
+    ("en/sovyet-tepkisi.html", "mobile-dark"),     # a chapter in the dark scheme, English
+    ("gorseller.html", "mobile-dark"),            # the figures (their own colours) in the dark scheme
+    ("dizin/chicherin.html", "desktop-dark"),      # an entity page in the dark scheme
 ]
 
 

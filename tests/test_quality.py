@@ -217,3 +217,27 @@ def test_keyboard_reaches_notes_cite_buttons_language_switch_and_search(browser,
     page.keyboard.press("Enter")
     page.wait_for_url(f"{server}/en/sovyet-dis-politikasi.html#p4")
     context.close()
+
+
+# Pages whose links sit close together (tables of links, the margin's ¶ and cite buttons, lists of
+# mentions), on a phone: WCAG 2.2's target size (2.5.8), which Lighthouse's accessibility score counts.
+PHONE_PAGES = ["sovyet-tepkisi.html", "en/paralel/sovyet-tepkisi.html", "gorseller.html", "en/gorseller.html",
+               "kisiler.html", "en/dizin/chicherin.html", "kaynakca.html", "en/arsiv/avprf-4-39-53297.html"]
+
+
+@pytest.mark.browser
+def test_touch_targets_have_room_on_a_phone(browser, server):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    found = {}
+    for path in PHONE_PAGES:
+        page.goto(f"{server}/{path}")
+        result = axe.run(page, options={"runOnly": {"type": "rule", "values": ["target-size"]}}).response
+        assert result["passes"] or result["incomplete"], f"{path}: axe's target-size rule did not run"
+        if result["violations"]:
+            found[path] = [n["target"] for v in result["violations"] for n in v["nodes"]][:5]
+    context.close()
+    assert found == {}

@@ -26,7 +26,7 @@ import lxml.html
 from lxml import etree
 
 from .xmltext import append_text
-from . import registers
+from . import commentary, registers
 from .i18n import t
 from .markup import plain_text, split_front_matter
 from .model import (
@@ -164,8 +164,33 @@ class Book:
                 href = self.linker.document(self.ed, tok.key) if tok.key in self.ed.sources.documents \
                     else self.linker.work(tok.key)
                 self.inline(_el(parent, "a", href=href), tok.content, in_note=in_note)
+            elif isinstance(tok, commentary.Mark):
+                self.comment_mark(parent, tok)
             elif hasattr(tok, "content"):   # a token this writer does not know yet (e.g. a register mention)
                 self.inline(parent, tok.content, in_note=in_note)
+
+    def comment_mark(self, parent, mark: commentary.Mark) -> None:
+        """The marker of an editorial comment after its lemma: a letter linking to the comment at
+        the end of its chapter (this one or another)."""
+        href = self.linker.to(self.ed.commentary.home(mark.label), f"ed-{mark.label}")
+        sup = _el(parent, "sup", class_="ed-ref", id=mark.ref_id)
+        _el(sup, "a", mark.label, class_="ed-mark", href=href,
+            aria_label=f"{commentary.STRINGS[self.lang]['comment']} {mark.label}")
+
+    def marked(self, content, anchor: str):
+        """The content with the markers of the editorial comments anchored to it."""
+        return self.ed.commentary.mark(content, self.lang, anchor) if self.ed.commentary else content
+
+    def comments(self, parent, name: str) -> None:
+        """The editorial comments whose first place is in this chapter, after the author's notes."""
+        placed = self.ed.commentary.in_chapter(name) if self.ed.commentary else []
+        if not placed:
+            return
+        heading = commentary.STRINGS[self.lang]["heading"]
+        box = _el(parent, "section", class_="ed-comments", aria_label=heading)
+        _el(box, "h2", heading)
+        self.from_html(box, '<ol type="a">' + "".join(
+            commentary.item_html(p, self.lang, "", self.linker.to) for p in placed) + "</ol>")
 
     def page_break(self, parent, page: int) -> None:
         label = f"{t(self.lang, 'pdf_page')} {page}"
@@ -209,7 +234,7 @@ class Book:
                 if block.numbered:
                     _el(p, "span", f"¶ {block.ident}", class_="para-num")
                     p[-1].tail = " "
-                self.inline(p, block.content)
+                self.inline(p, self.marked(block.content, block.anchor))
             elif isinstance(block, PageMarker):
                 self.page_break(_el(section, "div"), block.page)
             elif isinstance(block, Directive):
@@ -223,7 +248,8 @@ class Book:
                 _el(p, "a", f"{n}.", href=f"#nr{n}", role="doc-backlink",
                     aria_label=f"{t(self.lang, 'back_to_text')} {n}")
                 p[-1].tail = " "
-                self.inline(p, chapter.notes[n].content, in_note=True)
+                self.inline(p, self.marked(chapter.notes[n].content, f"n{n}"), in_note=True)
+        self.comments(section, name)
         if not heads:
             self.toc.append((self.current, "", title, subs))
         self.save(self.current, root)
@@ -308,9 +334,7 @@ class Book:
         from . import termbase
 
         text = text.replace("{glossary}", termbase.glossary(self.ed.termbase, self.lang) if self.ed.termbase else "")
-        # The editorial comments are listed on the site, in the one-file editions and the PDF;
-        # the EPUB's chapters carry no comment markers, so no list points at them here.
-        text = text.replace("{commentary}", "")
+        text = text.replace("{commentary}", commentary.listing(self.ed.commentary, self.lang, self.linker.to))
         m = re.search(r"^# (.+?)(?: \{#([a-z0-9-]+)\})?$", text, re.M)
         title = m.group(1) if m else name
         root, body = self.xhtml(title)

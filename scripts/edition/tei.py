@@ -20,6 +20,9 @@ joining strings). Layout:
   `page-N` as on the site), `note @n @place="foot" @xml:id="nN"` at its reference,
   `choice/sic/corr` for each emendation (`@xml:id` = the site's `emN`), `bibl @corresp`
   for each citation, with `citedRange` for its locators;
+- an editorial comment (apparatus/comments.yaml) is an empty `anchor @xml:id` after its lemma
+  (the site's `edr-a`, `edr-a-2`…) and a `note type="editorial" resp="#editors" @target` (the
+  anchors) in `back/div type="editorial-comments"`, with the sources it was checked against;
 - a mention of the register (people, places, organisations, agreements) is
   `persName`/`placeName`/`orgName`/`name type="agreement"` `@ref` to its entry in
   `standOff` (`listPerson`/`listPlace`/`listOrg`/`listEvent`): names per language, dates,
@@ -32,6 +35,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from . import commentary
 from .xmltext import append_text
 from .markup import iter_tokens, split_front_matter
 from .model import (
@@ -120,7 +124,7 @@ class TeiWriter:
             elif isinstance(tok, NoteRef):
                 note = chapter.notes[tok.number]
                 el = _el(parent, "note", n=tok.number, place="foot", xml_id=f"n{tok.number}")
-                self.inline(el, note.content, in_note=True, chapter=chapter)
+                self.inline(el, self.marked(note.content, f"n{tok.number}"), in_note=True, chapter=chapter)
             elif isinstance(tok, PageBreak):
                 # A page break inside a note repeats a page of the body: no second id.
                 _el(parent, "pb", n=tok.page, xml_id=None if in_note else f"page-{tok.page}")
@@ -141,6 +145,12 @@ class TeiWriter:
                                                                                if loc.end else {"n": loc.start}))
             elif isinstance(tok, Mention):
                 self.mention(parent, tok, in_note=in_note, chapter=chapter)
+            elif isinstance(tok, commentary.Mark):
+                _el(parent, "anchor", xml_id=tok.ref_id)
+
+    def marked(self, content, anchor: str):
+        """The content with the anchors of the editorial comments on it."""
+        return self.ed.commentary.mark(content, self.lang, anchor) if self.ed.commentary else content
 
     def mention(self, parent, tok: Mention, *, in_note: bool, chapter) -> None:
         """persName/placeName/orgName (name type="agreement") @ref to its entry in standOff."""
@@ -183,7 +193,7 @@ class TeiWriter:
                 flush(parent)
                 p = _el(parent, "p", n=block.ident if block.numbered else None, xml_id=block.anchor,
                         xml_lang=block.lang if block.lang and block.lang != self.lang else None)
-                self.inline(p, block.content, chapter=chapter)
+                self.inline(p, self.marked(block.content, block.anchor), chapter=chapter)
             elif isinstance(block, Directive) and block.name == "contents":
                 flush(stack[-1][1])
                 _el(stack[-1][1], "divGen", type="toc")
@@ -362,6 +372,22 @@ class TeiWriter:
         for key in sorted(self.ed.sources.documents):
             self.ms_desc(lb, self.ed.sources.documents[key], LABELS[self.lang], format_date)
 
+    def comments(self, back) -> None:
+        """The editorial comments, each pointing at the anchors after its lemmas."""
+        placed = self.ed.commentary.comments if self.ed.commentary else []
+        if not placed:
+            return
+        div = _el(back, "div", type="editorial-comments", xml_id="ed-comments")
+        _el(div, "head", commentary.STRINGS[self.lang]["heading"])
+        for p in placed:
+            c = p.comment
+            targets = " ".join(f"#{commentary.Mark(c.label, n).ref_id}" for n in range(1, len(c.anchors) + 1))
+            note = _el(div, "note", getattr(c.text, self.lang), type="editorial", resp="#editors",
+                       n=c.label, xml_id=f"ed-{c.label}", target=targets)
+            for source in c.sources:
+                bibl = _el(note, "bibl")
+                _el(bibl, "ref", source.title, target=source.url)
+
     def ms_desc(self, parent, d: ArchivalDocument, labels, format_date) -> None:
         ms = _el(parent, "msDesc", xml_id=d.key)
         ident = _el(ms, "msIdentifier")
@@ -460,6 +486,7 @@ class TeiWriter:
             self.chapter(target, chapter)
         self.bibliography(back)
         self.archives(back)
+        self.comments(back)
         # standOff follows teiHeader and precedes text in the TEI content model
         self.standoff(tei)
         so = tei.find(_q("standOff"))
@@ -470,7 +497,7 @@ class TeiWriter:
         return tei
 
 
-_MIXED = {"p", "head", "note", "bibl", "hi", "sic", "corr", "supplied", "title", "persName", "resp", "name",
+_MIXED = {"p", "head", "note", "bibl", "ref", "hi", "sic", "corr", "supplied", "title", "persName", "resp", "name",
           "publisher", "licence", "summary", "edition", "language", "surname", "forename", "author", "editor", "date",
           "biblScope", "pubPlace", "settlement", "repository", "idno", "origDate", "locus", "placeName", "orgName",
           "label", "geo", "birth", "death"}
