@@ -1,9 +1,10 @@
 """The edition's benchmark: `make bench` (not a test). Prints a table and writes JSON.
 
 Measures, on this machine:
-- full clean build of the edition (both languages, all exports), median of runs;
+- full clean build of the edition (both languages, all exports), median of runs; the edition and
+  its baselines are built in interleaved rounds, and each ratio is the median of the rounds' ratios;
 - the same Markdown built by plain Material with the edition plugin switched off, and the ratio;
-- incremental rebuild under `mkdocs serve` after editing one chapter;
+- incremental rebuild under `mkdocs serve` after editing one chapter (median of RUNS edits);
 - the heaviest chapter page with everything it loads on first view (HTML, CSS, JS, fonts),
   raw and gzip-compressed, and its request count (the search index, loaded on first search, apart);
 - the offline zip's size;
@@ -61,6 +62,24 @@ def median_build(project: Path, env: dict | None = None) -> float:
     return statistics.median(timed_build(project, env) for _ in range(RUNS))
 
 
+def interleaved_builds(configs: dict[str, tuple[Path, dict]]) -> dict[str, list[float]]:
+    """Each configuration built once to warm up, then RUNS rounds in which every configuration is
+    built in turn (A B C D A B C D …): on a shared machine whose speed drifts, the ratios of the
+    builds of one round compare like with like, where blocks of runs (A A A B B B) would not."""
+    for project, env in configs.values():
+        timed_build(project, env)
+    times: dict[str, list[float]] = {name: [] for name in configs}
+    for _ in range(RUNS):
+        for name, (project, env) in configs.items():
+            times[name].append(timed_build(project, env))
+    return times
+
+
+def median_ratio(a: list[float], b: list[float]) -> float:
+    """The median of the round-by-round ratios a/b."""
+    return statistics.median(x / y for x, y in zip(a, b))
+
+
 def incremental_rebuild(project: Path) -> float:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -80,19 +99,25 @@ def incremental_rebuild(project: Path) -> float:
             if time.time() > deadline:
                 raise RuntimeError("mkdocs serve did not start")
             time.sleep(0.1)
-        time.sleep(1)
         chapter = project / "docs" / "giris.md"
-        mark = len(lines)
-        start = time.perf_counter()
-        chapter.write_text(chapter.read_text(encoding="utf-8").replace("Türkiye’de zaferin", "Türkiye’de  zaferin", 1),
-                           encoding="utf-8")
-        while True:
-            done = [t for t, l in lines[mark:] if "Reloading browsers" in l]
-            if done:
-                return done[0] - start
-            if time.perf_counter() - start > 120:
-                raise RuntimeError("no rebuild seen")
-            time.sleep(0.05)
+        original = chapter.read_text(encoding="utf-8")
+        edited = original.replace("Türkiye’de zaferin", "Türkiye’de  zaferin", 1)
+        times = []
+        for i in range(RUNS):   # one edit per run, the chapter saved alternately edited and restored
+            time.sleep(1)
+            mark = len(lines)
+            start = time.perf_counter()
+            chapter.write_text(edited if i % 2 == 0 else original, encoding="utf-8")
+            while True:
+                done = [t for t, l in lines[mark:] if "Reloading browsers" in l]
+                if done:
+                    times.append(done[0] - start)
+                    break
+                if time.perf_counter() - start > 120:
+                    raise RuntimeError("no rebuild seen")
+                time.sleep(0.05)
+        chapter.write_text(original, encoding="utf-8")
+        return statistics.median(times)
     finally:
         proc.terminate()
         proc.wait(timeout=20)
@@ -238,18 +263,23 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "edition").mkdir()
         project = copy_project(Path(tmp) / "edition")
-        out["build_s"] = median_build(project)
-        out["plain_material_build_s"] = median_build(project, {**ENV, "EDITION_ENABLED": "false"})
-        out["pipeline_overhead_ratio"] = out["build_s"] / out["plain_material_build_s"]
-        out["pages_only_build_s"] = median_build(project, {**ENV, "EDITION_EXPORTS": "false"})
-        out["pages_only_overhead_ratio"] = out["pages_only_build_s"] / out["plain_material_build_s"]
         # The edition also generates pages (parallel views, one page per archival file) that plain
         # Material does not have: give the baseline as many pages, with the chapters' Markdown in them.
         (Path(tmp) / "same").mkdir()
         same = copy_project(Path(tmp) / "same")
         with_stand_ins(same)
-        out["plain_material_same_pages_s"] = median_build(same, {**ENV, "EDITION_ENABLED": "false"})
-        out["pages_only_overhead_same_pages_ratio"] = out["pages_only_build_s"] / out["plain_material_same_pages_s"]
+        times = interleaved_builds({
+            "build_s": (project, ENV),
+            "plain_material_build_s": (project, {**ENV, "EDITION_ENABLED": "false"}),
+            "pages_only_build_s": (project, {**ENV, "EDITION_EXPORTS": "false"}),
+            "plain_material_same_pages_s": (same, {**ENV, "EDITION_ENABLED": "false"}),
+        })
+        out.update({name: statistics.median(runs) for name, runs in times.items()})
+        out["runs_s"] = times
+        out["pipeline_overhead_ratio"] = median_ratio(times["build_s"], times["plain_material_build_s"])
+        out["pages_only_overhead_ratio"] = median_ratio(times["pages_only_build_s"], times["plain_material_build_s"])
+        out["pages_only_overhead_same_pages_ratio"] = median_ratio(times["pages_only_build_s"],
+                                                                   times["plain_material_same_pages_s"])
         timed_build(project)
         site = project / "site"
         out["offline_zip_bytes"] = (site / "downloads" / "edisyon-cevrimdisi.zip").stat().st_size
