@@ -1,9 +1,12 @@
 """The edition's benchmark: `make bench` (not a test). Prints a table and writes JSON.
 
 Measures, on this machine:
-- full clean build of the edition (both languages, all exports), median of runs;
+- full clean build of the edition (both languages, all exports), median of runs; the edition and
+  its baselines are built in interleaved rounds, and each ratio is the median of the rounds' ratios;
 - the same Markdown built by plain Material with the edition plugin switched off, and the ratio;
-- incremental rebuild under `mkdocs serve` after editing one chapter;
+  plain Material with as many pages (stand-ins), and, the ratio with a target, plain Material
+  without the edition's plugin building the same pages with the same content (`with_same_content`);
+- incremental rebuild under `mkdocs serve` after editing one chapter (median of RUNS edits);
 - the heaviest chapter page with everything it loads on first view (HTML, CSS, JS, fonts),
   raw and gzip-compressed, and its request count (the search index, loaded on first search, apart);
 - the offline zip's size;
@@ -61,6 +64,24 @@ def median_build(project: Path, env: dict | None = None) -> float:
     return statistics.median(timed_build(project, env) for _ in range(RUNS))
 
 
+def interleaved_builds(configs: dict[str, tuple[Path, dict]]) -> dict[str, list[float]]:
+    """Each configuration built once to warm up, then RUNS rounds in which every configuration is
+    built in turn (A B C D A B C D …): on a shared machine whose speed drifts, the ratios of the
+    builds of one round compare like with like, where blocks of runs (A A A B B B) would not."""
+    for project, env in configs.values():
+        timed_build(project, env)
+    times: dict[str, list[float]] = {name: [] for name in configs}
+    for _ in range(RUNS):
+        for name, (project, env) in configs.items():
+            times[name].append(timed_build(project, env))
+    return times
+
+
+def median_ratio(a: list[float], b: list[float]) -> float:
+    """The median of the round-by-round ratios a/b."""
+    return statistics.median(x / y for x, y in zip(a, b))
+
+
 def incremental_rebuild(project: Path) -> float:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -80,19 +101,25 @@ def incremental_rebuild(project: Path) -> float:
             if time.time() > deadline:
                 raise RuntimeError("mkdocs serve did not start")
             time.sleep(0.1)
-        time.sleep(1)
         chapter = project / "docs" / "giris.md"
-        mark = len(lines)
-        start = time.perf_counter()
-        chapter.write_text(chapter.read_text(encoding="utf-8").replace("Türkiye’de zaferin", "Türkiye’de  zaferin", 1),
-                           encoding="utf-8")
-        while True:
-            done = [t for t, l in lines[mark:] if "Reloading browsers" in l]
-            if done:
-                return done[0] - start
-            if time.perf_counter() - start > 120:
-                raise RuntimeError("no rebuild seen")
-            time.sleep(0.05)
+        original = chapter.read_text(encoding="utf-8")
+        edited = original.replace("Türkiye’de zaferin", "Türkiye’de  zaferin", 1)
+        times = []
+        for i in range(RUNS):   # one edit per run, the chapter saved alternately edited and restored
+            time.sleep(1)
+            mark = len(lines)
+            start = time.perf_counter()
+            chapter.write_text(edited if i % 2 == 0 else original, encoding="utf-8")
+            while True:
+                done = [t for t, l in lines[mark:] if "Reloading browsers" in l]
+                if done:
+                    times.append(done[0] - start)
+                    break
+                if time.perf_counter() - start > 120:
+                    raise RuntimeError("no rebuild seen")
+                time.sleep(0.05)
+        chapter.write_text(original, encoding="utf-8")
+        return statistics.median(times)
     finally:
         proc.terminate()
         proc.wait(timeout=20)
@@ -208,6 +235,54 @@ def with_stand_ins(project: Path) -> None:
                                                                         encoding="utf-8")
 
 
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+
+# The baseline's only code: each page's content is the stored HTML, put in after Markdown (as the
+# edition's own pipeline puts its HTML blocks back in on_page_content), so no Markdown parser reads it.
+_STANDIN_HOOK = """
+from pathlib import Path
+
+STORE = Path(__file__).parent / "standin"
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    return ""
+
+
+def on_page_content(html, page, **kwargs):
+    return (STORE / page.file.src_uri).with_suffix(".html").read_text(encoding="utf-8")
+"""
+
+
+def with_same_content(project: Path, built: Path) -> None:
+    """The fairest baseline: plain Material, without the edition's plugin (not even imported),
+    building a page for every page of the edition's build, in both languages, each with that page's
+    rendered content (its <article>). Material templates, indexes for search and writes the same
+    pages with the same text and markup, and the ratio isolates what the edition's pipeline adds:
+    reading and checking the sources, resolving, rendering, registers, figures, metadata."""
+    docs = project / "docs"
+    shutil.rmtree(docs)
+    store = project / "standin"
+    for page in built.rglob("*.html"):
+        rel = page.relative_to(built)
+        if rel.parts[0] in ("downloads", "assets", "search") or rel.name == "404.html":
+            continue
+        lang = ""
+        if rel.parts[0] == "en":
+            rel, lang = Path(*rel.parts[1:]), ".en"
+        match = _ARTICLE.search(page.read_text(encoding="utf-8"))
+        src = rel.parent / f"{rel.stem}{lang}.md"
+        (docs / src).parent.mkdir(parents=True, exist_ok=True)
+        (docs / src).write_text("# stand-in\n", encoding="utf-8")
+        (store / src).parent.mkdir(parents=True, exist_ok=True)
+        (store / src).with_suffix(".html").write_text(match.group(1) if match else "", encoding="utf-8")
+    (project / "standin_hook.py").write_text(_STANDIN_HOOK, encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config, n = re.subn(r"\n  - edition:\n(?:(?:      .*)?\n)*", "\n", config)
+    assert n == 1, "the edition's plugin block was not found in mkdocs.yml"
+    (project / "mkdocs.yml").write_text(config + "\nhooks:\n  - standin_hook.py\n", encoding="utf-8")
+
+
 def pandoc(project: Path) -> float | None:
     exe = shutil.which("pandoc")
     if not exe:
@@ -238,18 +313,31 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "edition").mkdir()
         project = copy_project(Path(tmp) / "edition")
-        out["build_s"] = median_build(project)
-        out["plain_material_build_s"] = median_build(project, {**ENV, "EDITION_ENABLED": "false"})
-        out["pipeline_overhead_ratio"] = out["build_s"] / out["plain_material_build_s"]
-        out["pages_only_build_s"] = median_build(project, {**ENV, "EDITION_EXPORTS": "false"})
-        out["pages_only_overhead_ratio"] = out["pages_only_build_s"] / out["plain_material_build_s"]
         # The edition also generates pages (parallel views, one page per archival file) that plain
         # Material does not have: give the baseline as many pages, with the chapters' Markdown in them.
         (Path(tmp) / "same").mkdir()
         same = copy_project(Path(tmp) / "same")
         with_stand_ins(same)
-        out["plain_material_same_pages_s"] = median_build(same, {**ENV, "EDITION_ENABLED": "false"})
-        out["pages_only_overhead_same_pages_ratio"] = out["pages_only_build_s"] / out["plain_material_same_pages_s"]
+        # ... and, fairest, as many pages with the same content (the edition's rendered pages)
+        timed_build(project, {**ENV, "EDITION_EXPORTS": "false"})
+        (Path(tmp) / "content").mkdir()
+        content = copy_project(Path(tmp) / "content")
+        with_same_content(content, project / "site")
+        times = interleaved_builds({
+            "build_s": (project, ENV),
+            "plain_material_build_s": (project, {**ENV, "EDITION_ENABLED": "false"}),
+            "pages_only_build_s": (project, {**ENV, "EDITION_EXPORTS": "false"}),
+            "plain_material_same_pages_s": (same, {**ENV, "EDITION_ENABLED": "false"}),
+            "plain_material_same_content_s": (content, ENV),
+        })
+        out.update({name: statistics.median(runs) for name, runs in times.items()})
+        out["runs_s"] = times
+        out["pipeline_overhead_ratio"] = median_ratio(times["build_s"], times["plain_material_build_s"])
+        out["pages_only_overhead_ratio"] = median_ratio(times["pages_only_build_s"], times["plain_material_build_s"])
+        out["pages_only_overhead_same_pages_ratio"] = median_ratio(times["pages_only_build_s"],
+                                                                   times["plain_material_same_pages_s"])
+        out["pages_only_overhead_same_content_ratio"] = median_ratio(times["pages_only_build_s"],
+                                                                     times["plain_material_same_content_s"])
         timed_build(project)
         site = project / "site"
         out["offline_zip_bytes"] = (site / "downloads" / "edisyon-cevrimdisi.zip").stat().st_size
@@ -272,10 +360,15 @@ def main() -> None:
         ("Same Markdown, plain Material (plugin off)", f"{out['plain_material_build_s']:.2f} s", ""),
         # exports (TEI, EPUB, one-file editions, zip, data) are work plain Material does not do: no ratio target
         ("Pipeline cost, with all exports (ratio)", f"{out['pipeline_overhead_ratio']:.2f}×", ""),
+        # The pipeline's cost is measured against Material building the same pages: the same Markdown
+        # has a third of the pages (no parallel views, archive or register pages); stand-ins of as many
+        # pages have less text and markup for Material to template and index than the real ones.
         ("Pages only, exports off", f"{out['pages_only_build_s']:.2f} s "
-         f"({out['pages_only_overhead_ratio']:.2f}×)", "< 1.30×"),
-        ("  plain Material with as many pages", f"{out['plain_material_same_pages_s']:.2f} s "
-         f"(ours {out['pages_only_overhead_same_pages_ratio']:.2f}×)", "< 1.30×"),
+         f"({out['pages_only_overhead_ratio']:.2f}× the same Markdown)", ""),
+        ("  plain Material with as many pages (stand-ins)", f"{out['plain_material_same_pages_s']:.2f} s "
+         f"(ours {out['pages_only_overhead_same_pages_ratio']:.2f}×)", ""),
+        ("  plain Material, the same pages and content", f"{out['plain_material_same_content_s']:.2f} s "
+         f"(ours {out['pages_only_overhead_same_content_ratio']:.2f}×)", "< 1.30×"),
         ("Incremental rebuild (mkdocs serve, one chapter)", f"{out['incremental_rebuild_s']:.2f} s", ""),
         (f"Heaviest page ({out['heaviest_page']['page']}), first view, gzip", f"{out['heaviest_page']['gzip_bytes'] / 1000:.1f} kB"
          f" in {out['heaviest_page']['requests']} requests", "< 100 kB, ≤ 8"),

@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+import yaml
 
-from edition import escaping
+from edition import datafiles, escaping
 from edition.datafiles import PartialDate, Schema, check_ident, load_data
 from edition.errors import EditionError
 from pydantic import field_validator
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 class Thing(Schema):
@@ -54,6 +58,36 @@ def test_bad_files_are_located(tmp_path, text, line, words):
     assert problem.location.path == "register/data.yaml"
     assert problem.location.line == line, str(info.value)
     assert words in str(info.value)
+
+
+def _nodes(node):
+    """Every node of a composed YAML document with its line, depth first."""
+    yield node.tag, node.start_mark.line, node.value if isinstance(node.value, str) else None
+    for child in node.value if isinstance(node.value, list) else ():
+        for part in child if isinstance(child, tuple) else (child,):
+            yield from _nodes(part)
+
+
+@pytest.mark.parametrize("rel", sorted(str(p.relative_to(ROOT)) for d in ("bibliography", "register", "termbase",
+                                                                         "apparatus", "chronology", "changelog")
+                                       for p in (ROOT / d).glob("*.yaml")))
+def test_fast_parser_reads_as_the_pure_python_one(rel):
+    """libyaml's parser (used when PyYAML has it) gives the same data and the same lines as the
+    pure-Python parser on every data file of the edition."""
+    text = (ROOT / rel).read_text(encoding="utf-8")
+    assert datafiles._FastLoader is not datafiles._Loader, "PyYAML without libyaml: the fast path is not tested"
+    fast_node, fast = datafiles._compose(text, rel, datafiles._FastLoader)
+    slow_node, slow = datafiles._compose(text, rel, datafiles._Loader)
+    assert fast == slow and fast is not None
+    assert list(_nodes(fast_node)) == list(_nodes(slow_node))
+
+
+def test_fast_parser_errors_in_the_pure_python_parsers_words(tmp_path):
+    with pytest.raises(EditionError) as info:
+        _load(tmp_path, "things:\n  - id: a\n    names: {tr: A\n  - id: b\n")
+    with pytest.raises(yaml.YAMLError) as slow:
+        yaml.load("things:\n  - id: a\n    names: {tr: A\n  - id: b\n", Loader=datafiles._Loader)
+    assert " ".join(str(slow.value.problem).split()) in str(info.value)
 
 
 def test_not_utf8_is_located(tmp_path):

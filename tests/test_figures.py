@@ -152,6 +152,46 @@ def test_figures_are_deterministic(edition):
     assert not re.search(r"\d\.\d{2,}", re.sub(r"<table.*?</table>", "", out[0]))   # one fixed number format
 
 
+def _graphs(edition):
+    """The real network's groups and random ones (sizes 2-30, sparse and dense, repeated edges)."""
+    import random
+
+    from edition.figures import network as N
+
+    nodes, edges = N.graph(edition)
+    weight: dict = {}
+    for e in edges:
+        if e.source != e.target:
+            pair = tuple(sorted((e.source, e.target)))
+            weight[pair] = weight.get(pair, 0) + 1
+    yield from ((sorted(g), weight) for g in N._components(sorted(nodes), weight) if len(g) > 1)
+    rnd = random.Random(5)
+    for size in (2, 3, 7, 12, 20, 30):
+        group = [f"n{i:02d}" for i in range(size)]
+        weight = {}
+        for _ in range(size * rnd.choice((1, 2, 4))):
+            a, b = sorted(rnd.sample(group, 2))
+            weight[(a, b)] = weight.get((a, b), 0) + 1
+        yield group, weight
+
+
+def test_spring_layout_is_networkx_spring_layout(edition):
+    """The network's layout computes networkx's spring layout without networkx: the same floats."""
+    import networkx as nx
+
+    from edition.figures import network as N
+
+    for group, weight in _graphs(edition):
+        g = nx.Graph()
+        g.add_nodes_from(group)
+        g.add_edges_from(sorted((a, b, {"weight": w}) for (a, b), w in weight.items() if a in group))
+        k = 1.8 / len(group) ** 0.5
+        theirs = nx.spring_layout(g, seed=N.SEED, iterations=300, k=k)
+        ours = N.spring_layout(group, weight, seed=N.SEED, iterations=300, k=k)
+        assert list(ours) == list(theirs)
+        assert all(ours[n].tolist() == theirs[n].tolist() for n in group), group
+
+
 _RENDER = """
 import hashlib, sys
 sys.path.insert(0, "tests")

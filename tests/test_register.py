@@ -129,6 +129,32 @@ def test_chapter_json_ld_lists_the_entities_it_mentions():
     assert all(m["sameAs"].startswith("https://") for m in data["mentions"])
 
 
+_MENTIONS = """
+from pathlib import Path
+from edition.resolve import build_edition
+from edition.sources import load_sources
+root = Path("tests/roots/register")
+chapters = ["index.md", "bolum.md"]
+ed = build_edition(load_sources(root, root / "docs", chapters, ["refs.bib"], "archives.yaml", "article.yaml",
+                                "register"), chapters)
+print(ed.mentions.by_chapter)
+"""
+
+
+def test_chapter_mentions_in_order_of_first_mention_whatever_the_hash_seed():
+    """The JSON-LD `mentions` of a chapter follow the text, not a set's order (which changes with
+    PYTHONHASHSEED from one build to the next: two builds of the same sources were not identical)."""
+    import os
+    import subprocess
+    import sys
+
+    runs = {subprocess.run([sys.executable, "-c", _MENTIONS], cwd=Path(__file__).parents[1], check=True, text=True,
+                           capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2", "3", "4")}
+    assert len(runs) == 1
+    assert "('tr', 'bolum.md'): ['" in runs.pop()
+
+
 def test_register_downloads_and_one_file_index(fake_site):
     data = json.loads((fake_site / "downloads" / "dizin.json").read_text(encoding="utf-8"))
     chicherin = next(e for e in data["entries"] if e["id"] == "chicherin")

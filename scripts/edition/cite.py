@@ -11,7 +11,9 @@ carry the markers {loc} and {url}, filled in by the page's script with
 """
 from __future__ import annotations
 
+import functools
 import json
+import re
 from dataclasses import dataclass
 
 from pybtex.database import BibliographyData, Entry, Person
@@ -349,11 +351,16 @@ BLOCK_LABELS = {
 
 def page_level(template: str, url: str) -> str:
     """A citation of the whole page: no locator, the page's address."""
-    import re
+    return _without_locator(template).replace(URL, f'<span class="cite-url">{url}</span>')
 
-    text = re.sub(r",\s*\{loc\}", "", template)
-    text = re.sub(r"\s*\{loc\}", "", text)
-    return text.replace(URL, f'<span class="cite-url">{url}</span>')
+
+@functools.lru_cache(maxsize=256)   # pure; the same dozen templates on every page
+def _without_locator(template: str) -> str:
+    return _LOC.sub("", _COMMA_LOC.sub("", template))
+
+
+_COMMA_LOC = re.compile(r",\s*\{loc\}")
+_LOC = re.compile(r"\s*\{loc\}")
 
 
 def unconfirmed_note(pub: dict, lang: str) -> str:

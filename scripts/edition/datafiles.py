@@ -56,6 +56,15 @@ class _Loader(yaml.SafeLoader):
     """The safe loader, with dates that fail at their line."""
 
 
+# libyaml's parser (PyYAML's C extension, where it was built) reads the same documents ten times
+# faster: it gives the same nodes and lines to the same constructor. The messages of YAML syntax
+# errors are the pure-Python parser's: a document the fast one refuses is read again by it.
+_FastLoader: type = _Loader
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastLoader(yaml.CSafeLoader):   # type: ignore[no-redef]
+        """The same safe loader, on libyaml's parser."""
+
+
 def _timestamp(loader: _Loader, node: yaml.Node):
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
@@ -65,6 +74,8 @@ def _timestamp(loader: _Loader, node: yaml.Node):
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+if _FastLoader is not _Loader:
+    _FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
 @dataclass
@@ -126,21 +137,30 @@ def read_text(path: Path, rel: str) -> str:
 def parse_yaml(text: str, rel: str) -> tuple[Any, LineMap]:
     """Safe YAML: no aliases, located syntax and date errors."""
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise fail(rel, event.start_mark.line + 1, "yaml",
-                           "anchors and aliases (&name, *name) are not allowed in the edition's data")
-        loader = _Loader(text)
         try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+            node, data = _compose(text, rel, _FastLoader)
+        except yaml.YAMLError:
+            if _FastLoader is _Loader:
+                raise
+            node, data = _compose(text, rel, _Loader)   # the error, in the pure-Python parser's words
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         message = " ".join(str(getattr(exc, "problem", "") or exc).split())
         raise fail(rel, (mark.line + 1) if mark else 1, "yaml", message) from None
     return data, LineMap(rel, node)
+
+
+def _compose(text: str, rel: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
+    for event in yaml.parse(text, Loader=loader_class):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise fail(rel, event.start_mark.line + 1, "yaml",
+                       "anchors and aliases (&name, *name) are not allowed in the edition's data")
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 def validate(schema: Any, data: Any, lines: LineMap, category: str = "schema") -> Any:

@@ -23,7 +23,6 @@ import zipfile
 from pathlib import Path
 
 import lxml.html
-import markdown
 from lxml import etree
 
 from .xmltext import append_text
@@ -34,7 +33,7 @@ from .model import (
     Chapter, Citation, Directive, Emendation, Emphasis, Heading, NoteRef, PageBreak, PageMarker,
     Paragraph, Text,
 )
-from .render import ARCHIVE_DIR, BIBLIOGRAPHY_PAGE, Linker
+from .render import ARCHIVE_DIR, BIBLIOGRAPHY_PAGE, Linker, markdown_html
 from .resolve import Edition
 from .sources import chapter_path
 
@@ -272,7 +271,7 @@ class Book:
     # -- re-parsed register HTML ---------------------------------------------------------
     def from_html(self, parent, text: str, shift: int = 0) -> None:
         """Markdown + HTML of a register, as XHTML elements under `parent`."""
-        html = markdown.markdown(text, extensions=["attr_list", "tables"])
+        html = markdown_html(text)
         wrapper = lxml.html.fragment_fromstring(html, create_parent="div")
         append_text(parent, wrapper.text or "")
         for child in wrapper:

@@ -23,6 +23,7 @@ source text it puts inside it with these functions; nothing else in the package 
 """
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -52,8 +53,13 @@ _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 def is_safe_url(s: str) -> bool:
     """True for http(s), mailto, fragment-only and relative addresses."""
+    return _is_safe_url(str(s))
+
+
+@functools.lru_cache(maxsize=16384)   # pure; a build asks about the same few thousand addresses ~14,000 times
+def _is_safe_url(s: str) -> bool:
     # Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:").
-    probe = _CONTROL.sub("", str(s))
+    probe = _CONTROL.sub("", s)
     if not probe:
         return False
     scheme = urlsplit(probe).scheme.lower()

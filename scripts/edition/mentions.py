@@ -155,7 +155,8 @@ class _Pass:
     def place(self, content, langs, loc, chapter, anchor, kind, label):
         found: list = []
         new = tuple(self.content(content, self.matcher(langs), found, loc))
-        seen, seen_cited = set(), set()
+        seen: dict[str, None] = {}   # in order of first mention (a set's order changes with the hash seed)
+        seen_cited: set[str] = set()
         full = " ".join(plain_text(new, reading="corrected").split())
         for ident, text, start, end, in_citation in found:
             if in_citation:
@@ -168,7 +169,7 @@ class _Pass:
             self.index.links[self.lang] += 1
             if ident in seen:
                 continue
-            seen.add(ident)
+            seen[ident] = None
             name = " ".join(text[start:end].split())
             at = max(full.find(name), 0)
             self.index.by_entity[ident].append(

@@ -77,6 +77,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self.edition: Edition | None = None
         self.figures: figures.Figures | None = None
         self.versions: versions.Versions | None = None
+        self.parallel_views: parallel.ParallelViews | None = None
         self.serving = False
         self._depth = 0
         self._cite_sets: dict[str, dict] = {}
@@ -127,6 +128,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         except EditionError as exc:
             raise PluginError(f"The edition's sources have {exc.causes} problem(s):\n{exc}") from None
         self.emendation_ids = {id(em): ident for _, _, em, ident in registers.emendations_in(self.edition)}
+        self.parallel_views = parallel.ParallelViews(self.edition)   # rows rendered once for both languages
 
     def _lang(self, config) -> str:
         return config.theme.get("language") or self.config.default_language
@@ -170,10 +172,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         ed = self.edition
         renderer = Renderer(ed, lang, Linker(name), self.emendation_ids if lang == ed.default_lang else None,
                             cards=Cards(), changed=versions.markers(self.versions, lang))
-        nav_pages = [f.src_uri for f in files.documentation_pages()]
-
         def directive(which: str) -> str:
-            return self._directive(which, page, config, lang, name, nav_pages)
+            return self._directive(which, page, config, lang, name, files)
 
         if name in self.config.chapters:
             chapter = ed.chapter(name, lang) or ed.chapter(name, ed.default_lang)
@@ -187,7 +187,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             return renderer.chapter(chapter, directive, tools)
         if name.startswith(f"{parallel.PARALLEL_DIR}/"):
             page.meta["search"] = {"exclude": True}   # the same text as the chapters: not twice in search
-            return parallel.parallel_page(ed, name[len(parallel.PARALLEL_DIR) + 1:], lang)
+            return self.parallel_views.page(name[len(parallel.PARALLEL_DIR) + 1:], lang)
         if name.startswith(f"{ARCHIVE_DIR}/"):
             ident = name[len(ARCHIVE_DIR) + 1:-3]
             return registers.archive_file_page(ed, ed.sources.files[ident], lang, Linker(name))
@@ -196,7 +196,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                                         Linker(name))
         return _DIRECTIVE_LINE.sub(lambda m: directive(m.group(1)), markdown)
 
-    def _directive(self, which: str, page, config, lang: str, name: str, nav_pages: list[str]) -> str:
+    def _directive(self, which: str, page, config, lang: str, name: str, files) -> str:
         ed = self.edition
         linker = Linker(name)
         if which == "bibliography":
@@ -212,7 +212,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if which == "glossary":
             return termbase.glossary(ed.termbase, lang) if ed.termbase else ""
         if which == "contents":
-            return registers.contents(ed, lang, linker, [self._name_of(s, lang) for s in nav_pages])
+            return registers.contents(ed, lang, linker,
+                                      [self._name_of(f.src_uri, lang) for f in files.documentation_pages()])
         if which == "publication":
             return registers.publication(ed, lang)
         if which in entities.DIRECTIVES:

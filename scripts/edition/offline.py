@@ -11,10 +11,8 @@ import re
 import zipfile
 from pathlib import Path
 
-import markdown
-
 from . import commentary, escaping, meta, registers, termbase
-from .render import Renderer, SingleFileLinker
+from .render import Renderer, SingleFileLinker, markdown_html
 from .resolve import Edition
 
 ZIP_NAME = "edisyon-cevrimdisi.zip"
@@ -47,7 +45,7 @@ def write_zip(site: Path, target: Path, langs=("tr", "en")) -> int:
             info = zipfile.ZipInfo(f"{ZIP_ROOT}/{rel}", date_time=_EPOCH)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, data, compresslevel=9)
+            zf.writestr(info, data, compresslevel=6)
     os.replace(tmp, target)
     return target.stat().st_size
 
@@ -142,7 +140,7 @@ section.chapter { break-before: page; }
 
 
 def _md(text: str) -> str:
-    return markdown.markdown(text, extensions=["attr_list", "tables"])
+    return markdown_html(text)
 
 
 def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, str], extra: tuple[str, ...] = ()) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 import latexcodec  # noqa: F401  (registers the 'ulatex' codec)
 from pybtex import errors as pybtex_errors
 from pybtex.database import BibliographyData, parse_string
+from pybtex.database.input.bibtex import Parser as BibtexParser
 from pybtex.scanner import PybtexSyntaxError
 
 from .datafiles import load_data, parse_yaml, read_text, validate
@@ -187,7 +188,7 @@ def load_bibtex(paths: list[Path], root: Path) -> tuple[BibliographyData, dict[s
             where[key] = Location(rel, line)
         with pybtex_errors.capture() as captured:
             try:
-                parsed = parse_string(text, "bibtex")
+                parsed = parse_string(text, BibtexParser)   # the class: no look-up in the package metadata
             except PybtexSyntaxError as exc:
                 raise fail(rel, exc.lineno or 1, "bibtex-syntax", str(exc)) from None
         if captured:

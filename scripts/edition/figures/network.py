@@ -1,5 +1,5 @@
 """Who wrote to whom (issue 17, figure 2): people and offices as nodes, the archival documents
-as edges, laid out with networkx at build time.
+as edges, laid out at build time.
 
 Data: the documents of `bibliography/archives.yaml` with their register links (`author_refs`,
 `recipient_refs`, `subject_refs`: ids of the register). Two kinds of edge:
@@ -12,7 +12,8 @@ Data: the documents of `bibliography/archives.yaml` with their register links (`
 A side that is not linked to the register keeps the archive's own wording (a grey node), and a
 document without author or recipient points to a node saying so: every document is an edge.
 
-Layout: networkx's spring layout (Fruchterman-Reingold) with a fixed seed and fixed iterations,
+Layout: networkx's spring layout (Fruchterman-Reingold; `spring_layout`, its computation on numpy
+without importing networkx) with a fixed seed and fixed iterations,
 each connected group on its own, rounded to 0.1 px: the same picture on every build. Labels are
 placed like the map's (eight positions, nearest first), so no two intersect.
 """
@@ -97,15 +98,12 @@ def graph(edition):
 def layout(nodes: dict, edges: list[Edge]) -> dict[str, tuple[float, float]]:
     """Positions in px: the largest connected group in the main area, smaller groups stacked
     in a column on the right (a spring layout would push them to the far corners)."""
-    import networkx as nx   # only when the figure is drawn
-
-    g = nx.Graph()
-    g.add_nodes_from(sorted(nodes))
+    weight: dict[tuple[str, str], int] = {}   # an undirected graph: one weight per pair of nodes
     for e in edges:
         if e.source != e.target:
-            w = g.get_edge_data(e.source, e.target, {}).get("weight", 0)
-            g.add_edge(e.source, e.target, weight=w + 1)
-    groups = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
+            pair = tuple(sorted((e.source, e.target)))
+            weight[pair] = weight.get(pair, 0) + 1
+    groups = sorted((sorted(c) for c in _components(sorted(nodes), weight)), key=lambda c: (-len(c), c[0]))
     out: dict[str, tuple[float, float]] = {}
     side_y = 40.0
     for i, group in enumerate(groups):
@@ -115,15 +113,10 @@ def layout(nodes: dict, edges: list[Edge]) -> dict[str, tuple[float, float]]:
             h = 40.0 + 20.0 * len(group)
             box = (WIDTH - 150.0, side_y, 60.0, h)
             side_y += h + 20
-        # a fresh graph, not g.subgraph(): a subgraph view iterates its nodes from a set, in an
-        # order that changes with PYTHONHASHSEED, and the seeded layout with it
-        sub = nx.Graph()
-        sub.add_nodes_from(group)
-        sub.add_edges_from(sorted(((*sorted((a, b)), d) for a, b, d in g.edges(group, data=True)), key=lambda e: e[:2]))
         if len(group) == 1:
             pos = {group[0]: (0.0, 0.0)}
         else:
-            pos = nx.spring_layout(sub, seed=SEED, iterations=300, k=1.8 / len(group) ** 0.5)
+            pos = spring_layout(group, weight, seed=SEED, iterations=300, k=1.8 / len(group) ** 0.5)
         xs = [float(p[0]) for p in pos.values()]
         ys = [float(p[1]) for p in pos.values()]
         minx, maxx, miny, maxy = min(xs), max(xs), min(ys), max(ys)
@@ -133,6 +126,64 @@ def layout(nodes: dict, edges: list[Edge]) -> dict[str, tuple[float, float]]:
             out[n] = (round(x0 + (float(x) - minx) / ((maxx - minx) or 1) * w, 1),
                       round(y0 + (float(y) - miny) / ((maxy - miny) or 1) * h, 1))
     return out
+
+
+def _components(nodes: list[str], weight: dict[tuple[str, str], int]) -> list[set[str]]:
+    """The connected groups of nodes."""
+    neighbours: dict[str, set[str]] = {n: set() for n in nodes}
+    for a, b in weight:
+        neighbours[a].add(b)
+        neighbours[b].add(a)
+    seen: set[str] = set()
+    groups = []
+    for n in nodes:
+        if n in seen:
+            continue
+        group, todo = {n}, [n]
+        while todo:
+            for m in neighbours[todo.pop()] - group:
+                group.add(m)
+                todo.append(m)
+        seen |= group
+        groups.append(group)
+    return groups
+
+
+def spring_layout(group: list[str], weight: dict[tuple[str, str], int], seed: int, iterations: int,
+                  k: float, threshold: float = 1e-4) -> dict:
+    """networkx 3.6's `spring_layout(G, seed=seed, iterations=iterations, k=k)` of the graph of
+    `group` (its node order) and `weight`, step for step on numpy as networkx computes it (its
+    dense Fruchterman-Reingold, `_fruchterman_reingold`, and `rescale_layout`; BSD licence), so
+    that the build need not import networkx (0.15 s): tests/test_figures.py compares the two."""
+    import numpy as np   # only when the figure is drawn
+
+    index = {n: i for i, n in enumerate(group)}
+    A = np.zeros((len(group), len(group)))      # networkx's to_numpy_array: weights, float64
+    for (a, b), w in weight.items():
+        if a in index:
+            A[index[a], index[b]] = A[index[b], index[a]] = w
+    nnodes = len(group)
+    pos = np.asarray(np.random.RandomState(seed).rand(nnodes, 2), dtype=A.dtype)
+    t = max(max(pos.T[0]) - min(pos.T[0]), max(pos.T[1]) - min(pos.T[1])) * 0.1
+    dt = t / (iterations + 1)
+    for _ in range(iterations):
+        delta = pos[:, np.newaxis, :] - pos[np.newaxis, :, :]
+        distance = np.linalg.norm(delta, axis=-1)
+        np.clip(distance, 0.01, None, out=distance)
+        displacement = np.einsum("ijk,ij->ik", delta, (k * k / distance**2 - A * distance / k))
+        length = np.linalg.norm(displacement, axis=-1)
+        length = np.clip(length, a_min=0.01, a_max=None)
+        delta_pos = np.einsum("ij,i->ij", displacement, t / length)
+        pos += delta_pos
+        t -= dt
+        if (np.linalg.norm(delta_pos) / nnodes) < threshold:
+            break
+    pos -= pos.mean(axis=0)                       # rescale_layout(pos, scale=1) + center
+    lim = np.abs(pos).max()
+    if lim > 0:
+        pos *= 1 / lim
+    pos = pos + np.zeros(2)
+    return dict(zip(group, pos))
 
 
 CSS = (
