@@ -1,6 +1,7 @@
 """Read the built pages the way a reader sees them."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -28,3 +29,36 @@ def reading_text(node) -> str:
                          "div.cards, sup.ed-ref"):
         a.decompose()
     return node.get_text()
+
+
+def shared_cards(site: Path, lang: str) -> dict[str, BeautifulSoup]:
+    """The shared cards of one language (cards.py), from the card file the card script loads:
+    card id -> its HTML, parsed (read once per file)."""
+    (path,) = (site / "assets").glob(f"cards.{lang}.*.js")
+    return _card_file(path, lang)
+
+
+@functools.lru_cache(maxsize=8)
+def _card_file(path: Path, lang: str) -> dict[str, BeautifulSoup]:
+    import json
+    import re
+
+    m = re.fullmatch(r'\(window\.__editionCards=window\.__editionCards\|\|\{\}\)\["(\w+)"\]=(\{.*\});\n',
+                     path.read_text(encoding="utf-8"), re.S)
+    assert m and m.group(1) == lang, path
+    return {ident: BeautifulSoup(html, "html.parser") for ident, html in json.loads(m.group(2)).items()}
+
+
+def card_of(doc: BeautifulSoup, trigger, site: Path) -> BeautifulSoup | None:
+    """The content a card trigger shows, found as the card script finds it (cards.py): an element of
+    the page, else the shared card of the trigger's language; a mention is named by its link."""
+    import re
+
+    ident = trigger.get("data-card")
+    if not ident and "entity" in trigger.get("class", []):
+        ident = "e-" + re.search(r"([^/#?]+)\.html", trigger["href"]).group(1)
+    found = doc.find(id=ident)
+    if found is not None:
+        return found
+    lang = next((p["lang"] for p in trigger.parents if p.has_attr("lang")), None)
+    return shared_cards(site, lang).get(ident)

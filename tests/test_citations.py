@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from sitetext import CHAPTERS, main_content, soup
+from sitetext import CHAPTERS, card_of, main_content, soup
 
 EXPECTED = yaml.safe_load((Path(__file__).parent / "data" / "expected_citations.yaml").read_text(encoding="utf-8"))
 
@@ -51,7 +51,7 @@ def test_every_citation_link_lands_on_an_existing_anchor(site):
             assert path.exists(), f"note {n}: {a['href']}"
             ids = cache.setdefault(path, _anchors(path))
             assert anchor in ids, f"note {n}: no #{anchor} in {target}"
-            card = soup_of(site / f"{name}.html").find(id=a.get("data-card"))   # the card on the same page
+            card = card_of(soup_of(site / f"{name}.html"), a, site)   # the card the card script shows
             assert card is not None and card.get_text(strip=True), f"note {n}: citation without its full reference"
             checked += 1
     assert checked > 100

@@ -90,6 +90,17 @@ def test_the_unzipped_edition_works_from_file_urls(site, browser, tmp_path, arti
     assert "ARCOS" in card.inner_text()
     page.locator("#nr38 a").click()
     page.wait_for_function("location.hash === '#n38'")
+    # shared cards (an entity, a reference with its cited page) come from the card file, from file:// too
+    page.mouse.move(5, 5)
+    card.wait_for(state="hidden", timeout=3000)
+    page.locator("li#n42 a.cite").hover()
+    card.wait_for(state="visible", timeout=5000)
+    assert "Socialism in One Country" in card.inner_text() and "s. 443." in card.inner_text()
+    page.goto(f"{root}/en/sovyet-tepkisi.html#p26")
+    page.locator("#p26 a.entity[href$='dizin/chicherin.html']").first.focus()
+    card.wait_for(state="visible", timeout=5000)
+    assert "Georgy Chicherin" in card.inner_text()
+    assert card.locator("a").first.get_attribute("href") == "dizin/chicherin.html"
     # the language switch keeps the place
     page.goto(f"{root}/savas-korkusu.html#p17")
     page.locator(".md-header__option .md-select").first.hover()

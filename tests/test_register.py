@@ -9,7 +9,7 @@ import pytest
 
 from badinput import Bad, build_fails
 from conftest import build_site, copy_root
-from sitetext import main_content, soup
+from sitetext import card_of, main_content, shared_cards, soup
 
 from edition.errors import EditionError
 from edition.markup import parse_inline
@@ -55,11 +55,11 @@ def test_mention_markup_parses_without_changing_the_text():
 
 def test_every_mention_is_linked_with_its_suffix_outside(fake_site):
     p1 = _main(fake_site, "bolum.html").select_one("#p1")
-    links = [(a.get_text(), a["href"], a["data-card"]) for a in p1.select("a.entity")]
-    assert links == [("Çiçerin", "dizin/chicherin.html", "card-e-chicherin"),
-                     ("Moskova", "dizin/moscow.html", "card-e-moscow"),
-                     ("Milletler Cemiyeti", "dizin/league-of-nations.html", "card-e-league-of-nations"),
-                     ("G. Çiçerin", "dizin/chicherin.html", "card-e-chicherin")]
+    links = [(a.get_text(), a["href"], a.get("data-card")) for a in p1.select("a.entity")]
+    assert links == [("Çiçerin", "dizin/chicherin.html", None),        # the card is named by the link
+                     ("Moskova", "dizin/moscow.html", None),
+                     ("Milletler Cemiyeti", "dizin/league-of-nations.html", None),
+                     ("G. Çiçerin", "dizin/chicherin.html", None)]
     assert "Çiçerin</a>’in" in str(p1) and "Moskova</a>’dan" in str(p1)
     en = _main(fake_site, "en/bolum.html").select_one("#p1")
     assert [a.get_text() for a in en.select("a.entity")] == ["Chicherin", "Moscow", "League of Nations", "G. Chicherin"]
@@ -76,14 +76,17 @@ def test_suppressed_spans_citations_and_headings(fake_site):
     assert main.select_one("h2#s1-1 a.entity")["href"] == "dizin/locarno-treaties.html"
 
 
-def test_each_card_template_is_on_the_page_once(fake_site):
+def test_entity_cards_are_shared_not_repeated_in_the_pages(fake_site):
     doc = soup(fake_site / "bolum.html")
-    templates = doc.select("div.cards template[id^='card-e-']")   # entity cards (notes, references have theirs)
-    ids = [t["id"] for t in templates]
-    assert sorted(ids) == sorted(set(ids)) and set(ids) == {a["data-card"] for a in doc.select("a.entity[data-card]")}
-    card = doc.select_one("template#card-e-chicherin")
-    assert "Георгий Васильевич Чичерин" in card.decode_contents() and "1872" in card.decode_contents()
-    assert not doc.select("a.entity[title]")
+    assert not doc.select("template[id^='card-e-']") and not doc.select("a.entity[title]")
+    for lang, page in (("tr", "bolum.html"), ("en", "en/bolum.html")):
+        page_doc = soup(fake_site / page)
+        cards = shared_cards(fake_site, lang)
+        for a in main_content(page_doc).select("a.entity"):
+            assert str(card_of(page_doc, a, fake_site)) == str(cards["e-" + a["href"].rsplit("/", 1)[1][:-5]])
+    card = shared_cards(fake_site, "tr")["e-chicherin"]
+    assert "Георгий Васильевич Чичерин" in card.get_text() and "1872" in card.get_text()
+    assert "Georgy Chicherin" in shared_cards(fake_site, "en")["e-chicherin"].get_text()
 
 
 def test_entity_page_lists_names_dates_paragraphs_notes_documents_sources(fake_site):

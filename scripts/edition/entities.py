@@ -10,6 +10,7 @@ import io
 import json
 import unicodedata
 
+from .cards import HREF_SLOT
 from .escaping import attr, csv_cell, text, url
 from .formatting import format_date
 from .markup import plain_text
@@ -85,25 +86,33 @@ def dates_text(e: Entity, lang: str, years: bool = False) -> str:
 CARD_LINE = 90
 
 
-def card_html(e: Entity, lang: str, href: str) -> str:
-    """The card of a mention: name forms, dates, one line, link to the entity's page."""
+def card_html(e: Entity, lang: str, href: str | None = None) -> str:
+    """The card of a mention: name forms, dates, one line, link to the entity's page (`href`;
+    without it the shared card's link slot, filled with the mention's own link: cards.py)."""
     names = e.name
     others = [f'<span lang="{x}">{text(names[x])}</span>' for x in ("tr", "en", "ru") if x in names and x != lang
               and names[x] != names[lang]]
     dates = dates_text(e, lang, years=True)
     role = e.entry.role.model_dump()[lang]
     first = role.split(". ")[0].rstrip(".") + "."
-    if len(first) > CARD_LINE:      # one line: the card is on every page that names the entity
+    if len(first) > CARD_LINE:      # one line: a card, not the entity's page
         first = first[:CARD_LINE].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+    link = f'<a href="{url(href)}">' if href else HREF_SLOT
     return (f'<p class="entity-card"><strong>{text(names[lang])}</strong>'
             + (f' ({", ".join(others)})' if others else "")
             + (f"<br>{text(dates)}" if dates else "")
             + f"<br>{text(first)}"
-            + f'<br><a href="{url(href)}">{text(L[lang]["page"])} →</a></p>')
+            + f'<br>{link}{text(L[lang]["page"])} →</a></p>')
 
 
-def mention_html(e: Entity, lang: str, href: str, inner: str, card_id: str) -> str:
-    return f'<a class="entity entity-{e.kind}" href="{url(href)}" data-card="{attr(card_id)}">{inner}</a>'
+def card_id(e: Entity) -> str:
+    """The id of an entity's shared card (cards.py): the card script derives it from a mention's link."""
+    return f"e-{e.ident}"
+
+
+def mention_html(href: str, inner: str) -> str:
+    """A mention: a plain link to the entity's page, whose card the card script finds by that link."""
+    return f'<a class="entity" href="{url(href)}">{inner}</a>'
 
 
 # --- pages -------------------------------------------------------------------------
@@ -257,7 +266,8 @@ _SCHEMA_TYPES = {"person": "Person", "organisation": "Organization", "agreement"
 
 
 def json_ld_mentions(edition, ident_list: list[str], lang: str, page_url) -> list[dict]:
-    """schema.org objects for a chapter's `mentions`: sameAs only for the checked authority/Wikidata."""
+    """schema.org objects for a chapter's `mentions`: type, name and, only for the checked authority and
+    Wikidata links, sameAs (the Russian names and everything else are on the entity's page, `url`)."""
     out = []
     for ident in ident_list:
         e = edition.register.entities[ident]
@@ -271,8 +281,6 @@ def json_ld_mentions(edition, ident_list: list[str], lang: str, page_url) -> lis
         elif e.kind == "organisation" and e.subkind in ("government", "ministry"):
             kind = "GovernmentOrganization"
         item = {"@type": kind, "name": e.name[lang]}
-        if e.name.get("ru"):
-            item["alternateName"] = e.name["ru"]
         same = ([e.entry.authority] if e.entry.authority else []) + \
             ([f"https://www.wikidata.org/wiki/{e.entry.wikidata}"] if e.entry.wikidata else [])
         if same:

@@ -33,7 +33,7 @@ from mkdocs.structure.files import File, Files
 import json
 
 from . import (addresses, cite, commentary, entities, exports, figures, formats, material_fixes, meta, offline,
-               parallel, registers, search, termbase, versions)
+               parallel, registers, search, siteassets, termbase, versions)
 from .cards import Cards
 from .errors import EditionError
 from .i18n import t
@@ -84,6 +84,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self._html_blocks: dict[str, dict[str, str]] = {}  # page -> its HTML blocks, markdown -> content
         self.emendation_ids: dict[int, str] = {}
         self.root = Path(".")
+        self._assets: siteassets.SiteAssets | None = None
 
     def on_startup(self, *, command, dirty):
         # Under `mkdocs serve` the offline zip is not rebuilt on every save.
@@ -106,6 +107,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self.versions = None
         self.emendation_ids = {}
         self._cite_sets: dict[str, dict] = {}
+        self._assets = None
 
     def on_pre_build(self, config):
         if not self.config.enabled or (self._depth > 1 and self.edition is not None):
@@ -276,7 +278,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             output = addresses.generated_alternates(output, page_url(name), lang, self.edition.languages,
                                                     self.config.default_language)
         output = addresses.absolute_alternates(output, page.canonical_url, self.config.default_language)
-        return material_fixes.repair(output, lang)
+        return siteassets.compact_html(material_fixes.repair(output, lang))
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
         output_content = material_fixes.repair(output_content, self._lang(config))  # 404.html
@@ -294,11 +296,13 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return server
 
     def on_env(self, env, config, files):
-        # Inlined into every page (overrides/main.html): three requests fewer per page.
-        assets = Path(__file__).parent / "assets"
-        for name, file in (("edition_css", "edition.css"), ("edition_js", "edition.js"),
-                           ("edition_shim", "iframe-worker-shim.js"), ("edition_search_shim", "search-on-first-use.js")):
-            env.globals[name] = (assets / file).read_text(encoding="utf-8")
+        # The edition's CSS, script and card files: files of their own, cached across pages (siteassets).
+        if self._assets is None:
+            ed = self.edition if self.config.enabled else None
+            self._assets = siteassets.build({lang: siteassets.shared_cards(ed, lang) for lang in ed.languages}
+                                            if ed else {})
+        env.globals["edition_css_file"] = self._assets.css
+        env.globals["edition_js_file"] = self._assets.js
         return env
 
     def on_page_context(self, context, page, config, nav):
@@ -343,6 +347,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     @event_priority(-50)
     def _write_downloads(self, config):
+        if self._assets is not None:
+            self._assets.write(Path(config.site_dir))
         if not self.config.enabled or self.edition is None:
             return
         exports.write_bibliography_downloads(self.edition, Path(config.site_dir) / self._prefix(config))

@@ -5,6 +5,10 @@ lives in tests/data/permalinks.txt; a test fails when a built site lacks one.
 Refresh it after adding pages or anchors:
 
     python -m edition.permalinks site > tests/data/permalinks.txt
+
+The ids of card templates (`<template id="card-…">`, cards.py) are not anchors: a template is
+never shown, so an address ending in one goes nowhere. They are not collected, and the registry's
+lines of them (from before the shared cards) are not checked (`is_anchor`).
 """
 from __future__ import annotations
 
@@ -13,7 +17,14 @@ import sys
 from pathlib import Path
 
 _MAIN = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)
-_ID = re.compile(r'\sid="([^"]+)"')
+_ID = re.compile(r'<(?!template\b)[a-zA-Z][^>]*?\sid="([^"]+)"')
+#: the prefix of every card template's id (cards.Cards)
+CARD_TEMPLATE = "card-"
+
+
+def is_anchor(entry: str) -> bool:
+    """A registry line ("page.html#id") that names an anchor, not a card template."""
+    return not entry.partition("#")[2].startswith(CARD_TEMPLATE)
 
 
 def collect(site: Path) -> list[str]:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from . import commentary, escaping
-from .cards import Cards
+from .cards import LOC_SLOT, Cards
 from .escaping import attr, text
 from .formatting import document_html, format_locators
 from .i18n import t
@@ -146,12 +146,7 @@ class Renderer:
         href = self.linker.to(entities.entity_src(e.ident))
         if len(tok.content) == 1 and isinstance(tok.content[0], Emendation):
             return self._emended_mention(e, tok.content[0], href)
-        if self.cards is None:
-            return f'<a class="entity entity-{e.kind}" href="{attr(href)}">{inner}</a>'
-        key = f"{self.prefix}e-{e.ident}"
-        # the card is made once per page, not once per mention
-        card = self.cards.add(key, "" if key in self.cards else entities.card_html(e, self.lang, href))
-        return entities.mention_html(e, self.lang, href, inner, card)
+        return entities.mention_html(href, inner)   # its card is the shared e-<id>, found by the link
 
     def _emended_mention(self, e, em: Emendation, href: str) -> str:
         """An emended name ({~~Reigtag~>Reichstag~~}) is one element, link and emendation at once
@@ -167,7 +162,7 @@ class Renderer:
         else:
             key = f"{self.prefix}e-{e.ident}-em-{_digest(em.original, em.reason or '')}"
             card = f' data-card="{attr(self.cards.add(key, entities.card_html(e, self.lang, href) + f"<p>{text(note)}</p>"))}"'
-        return (f'<a class="entity entity-{e.kind} emendation"{ident} href="{attr(href)}" '
+        return (f'<a class="entity emendation"{ident} href="{attr(href)}" '
                 f'data-sic="{attr(em.original)}"{card}>{text(em.corrected)}</a>')
 
     def heading_text(self, content) -> str:
@@ -220,23 +215,18 @@ class Renderer:
                 f'{text(tok.corrected)}</span>')
 
     def citation(self, tok: Citation) -> str:
-        """A link to the bibliography entry or the archival document; its card holds the
-        full reference (with the cited pages), once per page however often it is cited."""
+        """A link to the bibliography entry or the archival document; its card is the shared
+        reference card (reference_card) with the cited pages of this citation (`data-loc`)."""
         ed = self.edition
-        if tok.key in ed.sources.documents:
-            href = self.linker.document(ed, tok.key)
-            full = document_html(ed.sources.documents[tok.key], self.lang)
-        else:
-            href = self.linker.work(tok.key)
-            full = ed.references.html(tok.key, self.lang)
+        href = self.linker.document(ed, tok.key) if tok.key in ed.sources.documents else self.linker.work(tok.key)
         locators = format_locators(tok.locators, self.lang) if tok.locators else ""
-        if locators:
-            full = f"{full.rstrip().removesuffix('.')}, {text(locators)}."
         if self.cards is None:
+            full = reference_html(ed, tok.key, self.lang)
+            if locators:
+                full = f"{full.rstrip().removesuffix('.')}, {text(locators)}."
             card = f' title="{attr(html.unescape(_TAG.sub("", full)))}"'
         else:
-            key = f"{self.prefix}ref-{tok.key}" + (f"-{_digest(locators)}" if locators else "")
-            card = f' data-card="{attr(self.cards.add(key, f"<p>{full}</p>"))}"'
+            card = f' data-card="{attr(reference_card_id(tok.key))}"' + (f' data-loc="{attr(locators)}"' if locators else "")
         return (f'<a class="cite" href="{attr(href)}" data-key="{attr(tok.key)}"{card}>'
                 f'{self.inline(tok.content)}</a>')
 
@@ -345,6 +335,25 @@ class Renderer:
 
 
 _TAG = re.compile(r"<[^>]+>")
+
+
+def reference_html(edition: Edition, key: str, lang: str) -> str:
+    """The full reference of a work or an archival document, escaped HTML."""
+    if key in edition.sources.documents:
+        return document_html(edition.sources.documents[key], lang)
+    return edition.references.html(key, lang)
+
+
+def reference_card_id(key: str) -> str:
+    return f"ref-{key}"
+
+
+def reference_card(edition: Edition, key: str, lang: str) -> str:
+    """The shared card of a reference (cards.py): the full reference, with the slot where the
+    card script puts the cited place of each citation (", p. 44") before the final full stop."""
+    full = reference_html(edition, key, lang).rstrip()
+    stop = "." if full.endswith(".") else ""
+    return f"<p>{full.removesuffix('.')}{LOC_SLOT}{stop}</p>"
 
 
 def _digest(*parts: str) -> str:

@@ -172,13 +172,13 @@ def check_site(out: Path, permalinks: Path | None) -> None:
         raise PublishError("the build produced no index.html; site/ was not replaced")
     if permalinks is None or not permalinks.exists():
         return
-    from .permalinks import collect
+    from .permalinks import collect, is_anchor
 
     present = set(collect(out))
     missing = []
     for number, line in enumerate(permalinks.read_text(encoding="utf-8").splitlines(), 1):
         anchor = line.strip()
-        if anchor and anchor not in present:
+        if anchor and is_anchor(anchor) and anchor not in present:
             missing.append((number, anchor))
     if missing:
         shown = "\n".join(f"{permalinks}:{n}: [permalink] published anchor {a} is gone" for n, a in missing[:10])

@@ -107,17 +107,45 @@
 
 // Cards: the edition's one pop-up script, for every kind (notes, citations, emendations,
 // entities, editorial comments; the convention is in scripts/edition/cards.py). A trigger
-// [data-card=ID] shows a copy of the content of #ID (a note's <li>, or a <template>):
-// on hover with a mouse, on keyboard focus, and on a first tap on a touch screen (the card
-// then holds the link; a second tap on the trigger follows it). Escape or a tap elsewhere
-// closes it. Without JavaScript a trigger is a plain link.
+// [data-card=ID] (or a mention of the register, a.entity) shows a copy of the content of #ID
+// (a note's <li>, or a <template>) or, when the page has no #ID, of the shared card ID of the
+// trigger's language, from the language's card file, loaded on first use: on hover with a
+// mouse, on keyboard focus, and on a first tap on a touch screen (the card then holds the
+// link; a second tap on the trigger follows it). Escape or a tap elsewhere closes it.
+// Without JavaScript a trigger is a plain link.
 (function () {
   var card = null, current = null, tapped = false, pointer = "", showTimer = 0, hideTimer = 0;
+  var pending = null, pendingLink = false;   // a trigger whose card waits for its card file
   var MORE = document.documentElement.lang === "tr" ? "Bağlantıya git" : "Follow the link";
+  var script = document.currentScript, files = (window.__editionFiles || {}).cards || {}, loading = {};
+  var TRIGGER = "[data-card], a.entity";
 
   function triggerOf(node) {
-    var t = node && node.closest ? node.closest("[data-card]") : null;
+    var t = node && node.closest ? node.closest(TRIGGER) : null;
     return t && !(card && card.contains(t)) ? t : null;
+  }
+  function cardId(trigger) {
+    var id = trigger.getAttribute("data-card");
+    if (id) return id;
+    var m = /([^\/#?]+)\.html(?:[#?]|$)/.exec(trigger.getAttribute("href") || "");   // a.entity: dizin/<id>.html
+    return m ? "e-" + decodeURIComponent(m[1]) : "";
+  }
+  function langOf(trigger) {
+    var el = trigger.closest("[lang]");
+    return el ? el.lang : document.documentElement.lang;
+  }
+  // The shared cards of a language: a script of their own (it also works from file://).
+  function shared(lang, then) {
+    var all = window.__editionCards || {};
+    if (all[lang]) return all[lang];
+    if (!files[lang] || !script || !script.src) return null;
+    if (!loading[lang]) {
+      loading[lang] = document.createElement("script");
+      loading[lang].src = script.src.replace(/[^\/]*$/, "") + files[lang];
+      document.head.appendChild(loading[lang]);
+    }
+    if (then) loading[lang].addEventListener("load", then);
+    return null;
   }
   function box() {
     if (card) return card;
@@ -131,11 +159,34 @@
     document.body.appendChild(card);
     return card;
   }
+  // The card's content, or null while the card file is loading (then `show` runs again).
+  function content(trigger) {
+    var id = cardId(trigger), source = id && document.getElementById(id), copy;
+    if (source) {
+      copy = source.content ? source.content.cloneNode(true) : document.createDocumentFragment();
+      if (!source.content) for (var n = source.firstChild; n; n = n.nextSibling) copy.appendChild(n.cloneNode(true));
+      return copy;
+    }
+    var lang = langOf(trigger);
+    var store = shared(lang, function () { if (pending === trigger) show(trigger, pendingLink); });
+    if (!store) return store === null && files[lang] ? null : false;
+    if (!store[id]) return false;
+    var tpl = document.createElement("template");
+    tpl.innerHTML = store[id];
+    copy = tpl.content;
+    copy.querySelectorAll("a[data-card-href]").forEach(function (a) {
+      a.removeAttribute("data-card-href");
+      a.setAttribute("href", trigger.getAttribute("href"));
+    });
+    var loc = trigger.getAttribute("data-loc");
+    copy.querySelectorAll("[data-card-loc]").forEach(function (el) {
+      if (loc) el.replaceWith(", " + loc); else el.remove();
+    });
+    return copy;
+  }
   function fill(trigger, withLink) {
-    var source = document.getElementById(trigger.getAttribute("data-card"));
-    if (!source) return false;
-    var copy = source.content ? source.content.cloneNode(true) : document.createDocumentFragment();
-    if (!source.content) for (var n = source.firstChild; n; n = n.nextSibling) copy.appendChild(n.cloneNode(true));
+    var copy = content(trigger);
+    if (!copy) return copy;
     copy.querySelectorAll("[data-card-omit]").forEach(function (el) { el.remove(); });
     copy.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
     copy.querySelectorAll("[data-card]").forEach(function (el) { el.removeAttribute("data-card"); });
@@ -151,8 +202,7 @@
       more.appendChild(a);
       c.appendChild(more);
     }
-    var lang = trigger.closest("[lang]");
-    c.lang = lang ? lang.lang : "";
+    c.lang = langOf(trigger);
     return true;
   }
   function place(trigger) {
@@ -169,7 +219,12 @@
   function show(trigger, withLink) {
     clearTimeout(showTimer); clearTimeout(hideTimer);
     if (current && current !== trigger) hide();
-    if (!fill(trigger, withLink)) return;
+    pending = trigger;
+    pendingLink = withLink;
+    var filled = fill(trigger, withLink);
+    if (filled === null) return;          // the card file is on its way
+    pending = null;
+    if (!filled) return;
     card.hidden = false;
     place(trigger);
     trigger.setAttribute("aria-describedby", card.id);
@@ -181,6 +236,7 @@
     if (card) card.hidden = true;
     if (current) current.removeAttribute("aria-describedby");
     current = null;
+    pending = null;
     tapped = false;
   }
   function later() { clearTimeout(hideTimer); hideTimer = setTimeout(hide, 250); }
@@ -193,6 +249,7 @@
     var t = triggerOf(e.target);
     if (!t) return;
     clearTimeout(hideTimer);
+    if (!document.getElementById(cardId(t))) shared(langOf(t));   // start loading during the delay
     if (t !== current) { clearTimeout(showTimer); showTimer = setTimeout(function () { show(t, false); }, 120); }
   });
   document.addEventListener("pointerout", function (e) {
@@ -200,6 +257,7 @@
     var t = triggerOf(e.target);
     if (!t || t.contains(e.relatedTarget)) return;
     clearTimeout(showTimer);
+    if (pending === t) pending = null;
     if (t === current && !(card && card.contains(e.relatedTarget))) later();
   });
   document.addEventListener("focusin", function (e) {
@@ -207,18 +265,19 @@
     if (t && t !== current) show(t, false);
   });
   document.addEventListener("focusout", function (e) {
+    if (pending === e.target) pending = null;
     if (current && e.target === current && !(card && card.contains(e.relatedTarget)) && !tapped) hide();
   });
   document.addEventListener("pointerdown", function (e) { pointer = e.pointerType; }, true);
   document.addEventListener("keydown", function (e) {
     pointer = "";
-    if (e.key === "Escape" && current) hide();
+    if (e.key === "Escape" && (current || pending)) hide();
   });
   document.addEventListener("click", function (e) {
     var t = triggerOf(e.target);
     var touch = e.detail > 0 && (pointer === "touch" || pointer === "pen");
     if (!t) {
-      if (current && !(card && card.contains(e.target))) hide();
+      if ((current || pending) && !(card && card.contains(e.target))) hide();
       return;
     }
     if (!touch || (t === current && tapped)) return;   // a mouse click, or a second tap: follow the link

@@ -4,16 +4,28 @@
 // search (click, tap, focus or Material's keyboard shortcuts), or the address asks for
 // highlighting (?h=): the worker is made then, and the index request is sent then. Nothing
 // of Material is changed; only the browser's Worker and XMLHttpRequest are wrapped, for the
-// search worker and the index alone.
+// search worker and the index alone. From file://, where a page cannot start a worker, the
+// worker is iframe-worker's (assets/iframe-worker-shim.js, a file of its own: siteassets.py),
+// loaded then too.
 (function () {
-  var used = false, waiting = [];
+  var used = false, waiting = [], ready = false;
+  var script = document.currentScript, files = window.__editionFiles || {};
+  var local = location.protocol === "file:" && !window.IFrameWorker && files.shim && script && script.src;
+  function go() {
+    ready = true;
+    waiting.splice(0).forEach(function (run) { run(); });
+  }
   function use() {
     if (used) return;
     used = true;
-    waiting.splice(0).forEach(function (run) { run(); });
+    if (!local) return go();
+    var shim = document.createElement("script");   // from file://: the iframe worker first
+    shim.src = script.src.replace(/[^\/]*$/, "") + files.shim;
+    shim.onload = go;
+    document.head.appendChild(shim);
   }
-  function later(run) { if (used) run(); else waiting.push(run); }
-  if (/[?&]h=/.test(location.search)) used = true;
+  function later(run) { if (ready) run(); else waiting.push(run); }
+  if (/[?&]h=/.test(location.search)) use();
 
   var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
@@ -26,8 +38,8 @@
     later(function () { send.apply(request, args); });
   };
 
-  var Real = window.Worker;   // the browser's, or the iframe shim's from file://
-  if (!Real || !window.EventTarget) return;
+  var Real = window.Worker;   // the browser's (from file://: iframe-worker's, once loaded)
+  if (!window.EventTarget) return;
   class LazyWorker extends EventTarget {
     constructor(url, options) {
       super();
@@ -36,7 +48,7 @@
     real() {
       if (this.worker) return this.worker;
       var self = this;
-      this.worker = new Real(this.url, this.options);
+      this.worker = local ? new window.IFrameWorker(this.url) : new Real(this.url, this.options);
       ["message", "error"].forEach(function (type) {
         self.worker.addEventListener(type, function (e) {
           var copy = type === "message" ? new MessageEvent("message", {data: e.data})
@@ -56,7 +68,9 @@
     terminate() { if (this.worker) this.worker.terminate(); }
   }
   window.Worker = function (url, options) {
-    return /\/workers\/search\.[^/]*\.js/.test(String(url)) ? new LazyWorker(url, options) : new Real(url, options);
+    if (/\/workers\/search\.[^/]*\.js/.test(String(url))) return new LazyWorker(url, options);
+    if (!Real) throw new Error("no Worker");
+    return new Real(url, options);
   };
 
   function opening(e) {

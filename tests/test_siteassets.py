@@ -1,0 +1,32 @@
+"""The edition's own static files (siteassets.py): fingerprinted names that change with their content,
+the script that names the card files it loads, copies without comments that keep the code."""
+from __future__ import annotations
+
+import json
+import re
+
+from edition import siteassets
+
+
+def test_names_carry_a_hash_of_the_content_and_the_script_names_the_card_files():
+    one = siteassets.build({"tr": {"e-x": "<p>X</p>"}, "en": {"e-x": "<p>X</p>"}})
+    two = siteassets.build({"tr": {"e-x": "<p>Y</p>"}, "en": {"e-x": "<p>X</p>"}})
+    assert re.fullmatch(r"assets/edition\.[0-9a-f]{10}\.js", one.js) and one.css.endswith(".css")
+    tr1 = next(p for p in one.files if p.startswith("assets/cards.tr."))
+    tr2 = next(p for p in two.files if p.startswith("assets/cards.tr."))
+    assert tr1 != tr2 and one.js != two.js          # a new card: a new card file, a new script that names it
+    assert one.css == two.css and set(one.files) - set(two.files) == {tr1, one.js}
+    names = json.loads(re.match(r"window\.__editionFiles=(\{.*?\});\n", one.files[one.js]).group(1))
+    assert names["cards"]["tr"] == tr1.split("/")[1]
+    assert f"assets/{names['shim']}" in one.files and "IFrameWorker" in one.files[f"assets/{names['shim']}"]
+    assert '"e-x":"<p>X</p>"' in one.files[tr1] and one.files[tr1].startswith("(window.__editionCards=")
+
+
+def test_copies_lose_comments_and_indentation_not_code():
+    js = "// a comment\n(function () {\n  var a = 1; // kept: not a whole-line comment\n\n  return 'http://x';\n})();\n"
+    assert siteassets.compact_js(js) == "(function () {\nvar a = 1; // kept: not a whole-line comment\nreturn 'http://x';\n})();\n"
+    css = "/* note\n   more */\n.a { content: \"¶\\00a0\"; }\n  .b { x: 1 }\n"
+    assert siteassets.compact_css(css) == ".a { content: \"¶\\00a0\"; }\n.b { x: 1 }\n"
+    page = "<body>\n    <p>a\n      b</p>\n</body>"
+    assert siteassets.compact_html(page) == "<body>\n<p>a\nb</p>\n</body>"
+    assert siteassets.compact_html("<pre>\n  x</pre>") == "<pre>\n  x</pre>"   # where spaces count, untouched
