@@ -62,3 +62,8 @@ def card_of(doc: BeautifulSoup, trigger, site: Path) -> BeautifulSoup | None:
         return found
     lang = next((p["lang"] for p in trigger.parents if p.has_attr("lang")), None)
     return shared_cards(site, lang).get(ident)
+
+
+def cited_key(link) -> str:
+    """The bibliography key of a citation link on a site page: its shared card is `ref-<key>`."""
+    return link["data-card"].removeprefix("ref-")

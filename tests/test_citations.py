@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from sitetext import CHAPTERS, card_of, main_content, soup
+from sitetext import CHAPTERS, card_of, main_content, soup, cited_key
 
 EXPECTED = yaml.safe_load((Path(__file__).parent / "data" / "expected_citations.yaml").read_text(encoding="utf-8"))
 
@@ -18,7 +18,7 @@ def _notes(site):
 
 
 def test_each_note_cites_the_expected_keys(site):
-    found = {n: [a["data-key"] for a in li.select("a.cite")] for _, n, li in _notes(site)}
+    found = {n: [cited_key(a) for a in li.select("a.cite")] for _, n, li in _notes(site)}
     assert sorted(found) == list(range(1, 99))
     wrong = {n: (found[n], EXPECTED[n]) for n in found if found[n] != (EXPECTED[n] or [])}
     assert wrong == {}

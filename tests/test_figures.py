@@ -280,7 +280,13 @@ def test_chapter_strips(edition, figs):
     for name in ("giris.md", "savas-korkusu.md", "sovyet-tepkisi.md"):
         html = figs.chapter_strip(name, "tr", Linker(name))
         assert "<svg" in html and "gorseller.html#chronology" in html
+        # on the site the drawing is shared content, put in when the fold opens
+        folded = figs.chapter_strip(name, "tr", Linker(name), deferred=True)
+        ident = figures.strip_id(name)
+        assert "<svg" not in folded and f'data-strip="{ident}"' in folded and "gorseller.html#chronology" in folded
+        assert figs.strips("tr", [name])[ident] == figs.strip_drawing(name, "tr", Linker(name))
     assert figs.chapter_strip("extended-abstract.md", "tr", Linker("extended-abstract.md")) == ""
+    assert figs.strips("tr", ["extended-abstract.md"]) == {}
 
 
 # --- the built site ---------------------------------------------------------------------------------
@@ -342,3 +348,30 @@ def test_phone_width_scrolls_inside_the_figure(server, browser):
     box = page.locator("#chronology-figure .figure-scroll")
     assert box.evaluate("e => e.scrollWidth > e.clientWidth")   # the figure does, inside its box
     page.close()
+
+
+@pytest.mark.browser
+def test_a_chapters_chronology_opens_in_its_fold_and_links_to_its_paragraphs(server, browser):
+    """The chapter's drawing is not in the page (its weight): opening the fold puts it in from the
+    language's card file; its marks link to the chapter's own paragraphs. Without JavaScript the
+    fold links to the whole chronology on the Figures page."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{server}/en/sovyet-tepkisi.html")
+    fold = page.locator("details.figure-strip")
+    assert fold.locator("svg").count() == 0
+    fold.locator("summary").click()
+    drawing = fold.locator(".figure-scroll svg.edition-svg")
+    drawing.wait_for()
+    marks = drawing.locator("a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    assert marks and all(h.startswith("#p") for h in marks)
+    assert all(page.locator(h).count() == 1 for h in set(marks))
+    fold.locator("summary").click()
+    fold.locator("summary").click()
+    assert fold.locator("svg.edition-svg").count() == 1   # put in once
+    page.close()
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/en/sovyet-tepkisi.html")
+    page.locator("details.figure-strip summary").click()
+    assert page.locator("details.figure-strip a[href='gorseller.html#chronology']").is_visible()
+    context.close()

@@ -11,7 +11,7 @@ from mkdocs.exceptions import Abort
 import seedtext
 from conftest import build_site, copy_root
 from seedtext import squash
-from sitetext import CHAPTERS, main_content, reading_text, soup
+from sitetext import CHAPTERS, main_content, reading_text, soup, cited_key
 
 
 
@@ -28,7 +28,7 @@ def test_each_paragraph_and_note_has_one_english_counterpart(site):
         assert _ids(tr, "div.footnote li") == _ids(en, "div.footnote li"), name
         assert _ids(tr, "h1[id], h2[id]") == _ids(en, "h1[id], h2[id]"), name
         for li_tr, li_en in zip(tr.select("div.footnote li"), en.select("div.footnote li")):
-            keys = lambda li: [(a["data-key"]) for a in li.select("a.cite")]
+            keys = lambda li: [cited_key(a) for a in li.select("a.cite")]
             assert keys(li_tr) == keys(li_en), li_tr["id"]
         total_p += len(tr.select("p.para"))
         total_n += len(tr.select("div.footnote li"))

@@ -183,7 +183,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                 tools = (f'<p class="chapter-tools"><a href="{href}">{t(lang, "parallel")}: '
                          f'Türkçe | English</a></p>')
             if self.figures:
-                tools += self.figures.chapter_strip(name, lang, Linker(name))
+                tools += self.figures.chapter_strip(name, lang, Linker(name), deferred=True)
             return renderer.chapter(chapter, directive, tools)
         if name.startswith(f"{parallel.PARALLEL_DIR}/"):
             page.meta["search"] = {"exclude": True}   # the same text as the chapters: not twice in search
@@ -299,8 +299,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         # The edition's CSS, script and card files: files of their own, cached across pages (siteassets).
         if self._assets is None:
             ed = self.edition if self.config.enabled else None
-            self._assets = siteassets.build({lang: siteassets.shared_cards(ed, lang) for lang in ed.languages}
-                                            if ed else {})
+            self._assets = siteassets.build({lang: siteassets.shared_cards(ed, lang, self.figures, self.config.chapters)
+                                             for lang in ed.languages} if ed else {})
         env.globals["edition_css_file"] = self._assets.css
         env.globals["edition_js_file"] = self._assets.js
         return env

@@ -227,7 +227,7 @@ class Renderer:
             card = f' title="{attr(html.unescape(_TAG.sub("", full)))}"'
         else:
             card = f' data-card="{attr(reference_card_id(tok.key))}"' + (f' data-loc="{attr(locators)}"' if locators else "")
-        return (f'<a class="cite" href="{attr(href)}" data-key="{attr(tok.key)}"{card}>'
+        return (f'<a class="cite" href="{attr(href)}"{card}>'
                 f'{self.inline(tok.content)}</a>')
 
     # -- blocks ------------------------------------------------------------------

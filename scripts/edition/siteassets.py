@@ -94,8 +94,9 @@ def compact_html(page: str) -> str:
 _INDENT = re.compile(r"\n[ \t]+")
 
 
-def shared_cards(edition, lang: str) -> dict[str, str]:
-    """Every shared card of one language: each register entity, each work and archival document."""
+def shared_cards(edition, lang: str, figures=None, chapters=()) -> dict[str, str]:
+    """Every shared card of one language: each register entity, each work and archival document;
+    and the chapters' chronology drawings (`figures.strips`), shown when a reader opens their fold."""
     from . import entities
     from .render import reference_card, reference_card_id
 
@@ -105,4 +106,6 @@ def shared_cards(edition, lang: str) -> dict[str, str]:
             out[entities.card_id(e)] = entities.card_html(e, lang)
     for key in [*edition.references.bib.entries, *edition.sources.documents]:
         out[reference_card_id(key)] = reference_card(edition, key, lang)
+    if figures is not None:
+        out.update(figures.strips(lang, chapters))
     return out

@@ -285,4 +285,17 @@
     show(t, true);
   });
   window.addEventListener("resize", function () { if (current) place(current); });
+
+  // A chapter's chronology drawing is shared content too (details[data-strip]): put in the first
+  // time a reader opens its fold. Without JavaScript the fold links to the whole chronology.
+  document.addEventListener("toggle", function (e) {
+    var fold = e.target;
+    if (!fold.open || !fold.getAttribute || !fold.getAttribute("data-strip")) return;
+    (function fill() {
+      var all = shared(langOf(fold), fill), drawing = all && all[fold.getAttribute("data-strip")];
+      if (drawing && !fold.querySelector(".figure-scroll")) {
+        fold.querySelector("summary").insertAdjacentHTML("afterend", drawing);
+      }
+    })();
+  }, true);
 })();

@@ -26,6 +26,13 @@ from . import chronology as C
 
 DIRECTIVES = ("chronology", "network", "map", "figureslink")
 PAGE = "gorseller.md"
+
+
+def strip_id(chapter: str) -> str:
+    """The shared content id of a chapter's chronology drawing."""
+    return "strip-" + chapter.rsplit("/", 1)[-1].removesuffix(".md")
+
+
 #: the folders of the figures' own data (watched under `mkdocs serve`)
 WATCH = ("chronology", "maps")
 
@@ -160,9 +167,24 @@ class Figures:
                 f'<th scope="col">{t["date"]}</th><th scope="col">{t["item"]}</th><th scope="col">{t["section"]}</th>'
                 f'<th scope="col">{t["where"]}</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
 
-    def chapter_strip(self, name: str, lang: str, linker: Linker) -> str:
+    def chapter_strip(self, name: str, lang: str, linker: Linker, deferred: bool = False) -> str:
         """The chronology of one chapter (its own band, its own period), for the chapter page: folded,
-        and a chapter tool (`.chapter-tools`: not the article's text, which the fidelity tests read)."""
+        and a chapter tool (`.chapter-tools`: not the article's text, which the fidelity tests read).
+        `deferred`: the drawing is not in the page but the shared content `strip_id(name)` of the
+        language's card file (`strips`), which the card script puts in when a reader opens the
+        fold; without JavaScript the fold holds the link to the whole chronology."""
+        drawing = self.strip_drawing(name, lang, linker)
+        if not drawing:
+            return ""
+        t = T[lang]
+        full = linker.to(PAGE, "chronology")
+        data = f' data-strip="{strip_id(name)}"' if deferred else ""
+        return (f'<details class="figure-strip chapter-tools"{data}><summary>{t["chapter_strip"]}</summary>'
+                f'{"" if deferred else drawing}'
+                f'<p>{t["chapter_strip_desc"]}<a href="{_esc(full)}">{t["figures"]}</a></p></details>')
+
+    def strip_drawing(self, name: str, lang: str, linker: Linker) -> str:
+        """A chapter's chronology drawing in its scroll box ("" when the chapter dates no event)."""
         mine = [i for i in self.items if i.lane == name]
         if not mine:
             return ""
@@ -174,10 +196,18 @@ class Figures:
         svg, _ = C.draw(self.edition, mine, [(name, title)], lang, linker, "chapter-chronology",
                         f'{t["chapter_strip"]}: {title}', t["chapter_strip_desc"].rstrip(": "), scale,
                         tooltips=False)
-        full = linker.to(PAGE, "chronology")
-        return (f'<details class="figure-strip chapter-tools"><summary>{t["chapter_strip"]}</summary>'
-                f'<div class="figure-scroll" tabindex="0" role="region" aria-label="{_esc(t["chapter_strip"])}">{svg}</div>'
-                f'<p>{t["chapter_strip_desc"]}<a href="{_esc(full)}">{t["figures"]}</a></p></details>')
+        return (f'<div class="figure-scroll" tabindex="0" role="region" aria-label="{_esc(t["chapter_strip"])}">'
+                f'{svg}</div>')
+
+    def strips(self, lang: str, chapters) -> dict[str, str]:
+        """Every chapter's drawing, as shared content of the language's card file (see cards.py).
+        Its links are the chapter page's own anchors (#p28): it is shown on that page only."""
+        out = {}
+        for name in chapters:
+            drawing = self.strip_drawing(name, lang, Linker(name))
+            if drawing:
+                out[strip_id(name)] = drawing
+        return out
 
     # --- blocks ---------------------------------------------------------------------------
     def block(self, which: str, lang: str, linker: Linker) -> str:
