@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf test bench lighthouse clean release publish
+.PHONY: serve build pdf test bench lighthouse clean release publish assets
 
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -72,6 +72,11 @@ bench: $(VENV)/.test-deps node_modules/.package-lock.json
 lighthouse: $(VENV)/.test-deps node_modules/.package-lock.json
 	sh scripts/ensure-test-tools.sh
 	$(BIN)/python scripts/bench_lighthouse.py
+
+# After editing scripts/edition/assets/edition.js or search-on-first-use.js: remake the minified
+# script the site serves (UglifyJS, pinned in package.json); `make test` fails until it is remade.
+assets: $(VENV)/.site-deps node_modules/.package-lock.json
+	$(BIN)/python -m edition.siteassets
 
 clean:
 	rm -rf site site.new .site.build-* .site.old-* .site.lock tests/artifacts dist public

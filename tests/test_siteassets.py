@@ -30,3 +30,26 @@ def test_copies_lose_comments_and_indentation_not_code():
     page = "<body>\n    <p>a\n      b</p>\n</body>"
     assert siteassets.compact_html(page) == "<body>\n<p>a\nb</p>\n</body>"
     assert siteassets.compact_html("<pre>\n  x</pre>") == "<pre>\n  x</pre>"   # where spaces count, untouched
+
+
+def test_the_minified_script_is_made_from_the_current_sources_by_the_pinned_uglifyjs():
+    """`make assets` was run after the last edit of the script's sources: the committed copy is what
+    UglifyJS makes of them now (the build would otherwise serve the unminified sources)."""
+    from conftest import ROOT
+
+    committed = (siteassets.ASSETS / siteassets.MINIFIED).read_text(encoding="utf-8")
+    assert committed == siteassets.minify(ROOT), "run `make assets` after editing the page's script"
+    served = siteassets.build({}).files
+    script = next(v for k, v in served.items() if re.fullmatch(r"assets/edition\.[0-9a-f]{10}\.js", k))
+    assert script.endswith(committed.partition("\n")[2]) and len(script) < len(siteassets.script_sources())
+
+
+def test_a_stale_minified_script_is_never_served(tmp_path, monkeypatch):
+    (tmp_path / "search-on-first-use.js").write_text("var a = 1;\n", encoding="utf-8")
+    (tmp_path / "edition.js").write_text("// old\nvar b = 2;\n", encoding="utf-8")
+    monkeypatch.setattr(siteassets, "ASSETS", tmp_path)
+    fresh = siteassets._digest_line(siteassets.script_sources())
+    (tmp_path / siteassets.MINIFIED).write_text(f"{fresh}\nvar a=1,b=2;\n", encoding="utf-8")
+    assert siteassets.page_script() == "var a=1,b=2;\n"
+    (tmp_path / "edition.js").write_text("var b = 3;\n", encoding="utf-8")   # edited, not remade
+    assert siteassets.page_script() == "var a = 1;\nvar b = 3;\n"
