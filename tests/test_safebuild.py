@@ -193,3 +193,87 @@ def test_make_build_uses_the_publisher_on_a_real_edition(tmp_path):
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode != 0 and "archives.yaml:1: [yaml]" in done.stderr and "Traceback" not in done.stderr
     assert (project / "site" / "bolum.html").exists() and strays(project / "site") == []
+
+
+def test_the_site_has_the_modes_of_a_plain_build(tmp_path):
+    """`make build` leaves site/ as `mkdocs build` does: folders 0777 and files 0666 less the
+    umask (0755 / 0644 as a rule), so a web server running as another user can read it."""
+    site = tmp_path / "site"
+    old = os.umask(0o022)
+    try:
+        publish.publish(site, fake("x"))
+    finally:
+        os.umask(old)
+    assert site.stat().st_mode & 0o777 == 0o755
+    page = site / "index.html"
+    assert page.stat().st_mode & 0o777 == 0o644
+    # readable by another user: "other" may enter the folder and read the file
+    assert site.stat().st_mode & 0o005 == 0o005 and page.stat().st_mode & 0o004
+
+
+def test_the_umask_is_respected(tmp_path):
+    site = tmp_path / "site"
+    old = os.umask(0o027)
+    try:
+        publish.publish(site, fake("x"))
+    finally:
+        os.umask(old)
+    assert site.stat().st_mode & 0o777 == 0o750
+
+
+# The build child writes its pid next to the build folder, then hangs.
+HANG = r"""
+import os, sys, time, pathlib
+out = pathlib.Path(sys.argv[1])
+(out.parent / "child.pid").write_text(str(os.getpid()))
+time.sleep(120)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(") ", 1)[1][0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_killing_the_build_kills_its_child_and_the_lock_is_held_until_it_is_gone(tmp_path):
+    site = tmp_path / "site"
+    env = dict(os.environ, PYTHONPATH=str(Path(publish.__file__).parents[1]))
+    p = subprocess.Popen([sys.executable, "-m", "edition.safebuild", "--site", str(site), "--",
+                          sys.executable, "-c", HANG, "{out}"], env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 20
+    while not (tmp_path / "child.pid").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    child = int((tmp_path / "child.pid").read_text())
+    # the child holds the lock too (its descriptor is inherited)
+    held = {os.path.realpath(f"/proc/{child}/fd/{fd}") for fd in os.listdir(f"/proc/{child}/fd")}
+    assert str(tmp_path / ".site.lock") in held
+    p.kill()                  # SIGKILL to the safe build alone, not to its process group
+    p.communicate(timeout=30)
+    deadline = time.monotonic() + 10
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(child), "the build's child outlived it"
+    # the next build gets the lock at once, removes the killed build's folder and publishes
+    done = run(site, "next", "ok", "--no-wait")
+    _, err = done.communicate(timeout=60)
+    assert done.returncode == 0, err
+    assert whole(site) == {"next"} and strays(site) == []
+
+
+def test_an_interrupted_build_stops_its_child_before_it_lets_go(tmp_path):
+    site = tmp_path / "site"
+    env = dict(os.environ, PYTHONPATH=str(Path(publish.__file__).parents[1]))
+    p = subprocess.Popen([sys.executable, "-m", "edition.safebuild", "--site", str(site), "--",
+                          sys.executable, "-c", HANG, "{out}"], env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 20
+    while not (tmp_path / "child.pid").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    child = int((tmp_path / "child.pid").read_text())
+    p.send_signal(signal.SIGTERM)
+    _, err = p.communicate(timeout=30)
+    assert "interrupted" in err and not _alive(child) and strays(site) == []

@@ -19,6 +19,12 @@ What it guarantees about `site/`:
    `site/`), the old site stays exactly as it was and the new build is discarded.
 5. **Clean on failure.** A failed, interrupted (Ctrl-C, SIGTERM) or refused build removes
    its temporary folder; the old site, swapped out, is removed only as a whole after the swap.
+6. **The build dies with it.** The build process gets the parent-death signal (Linux
+   `prctl(PR_SET_PDEATHSIG, SIGKILL)`): killing this process, even with SIGKILL, kills its
+   MkDocs. The child inherits the lock's descriptor, so the lock is held until the child is
+   gone too; a temporary folder a SIGKILL leaves behind is removed by the next build.
+7. **Served as `mkdocs build` serves it.** The build folder gets the modes of a plain
+   `mkdir` (0777 less the umask, 0755 as a rule), not `mkdtemp`'s 0700.
 
 The build itself is a separate process (`mkdocs build --strict -d {out}`), so this module
 knows nothing of MkDocs; tests give it a fake command.
@@ -85,7 +91,7 @@ def build_lock(site: Path, wait: bool = True, timeout: float = 1800.0):
                     time.sleep(0.05)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-        yield
+        yield fd
     finally:
         os.close(fd)   # releases the lock
 
@@ -189,6 +195,29 @@ def check_site(out: Path, permalinks: Path | None) -> None:
 
 # --- the build -----------------------------------------------------------------------------
 
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int):
+    """A preexec function: the child gets SIGKILL when the process that started it dies
+    (and dies at once if that already happened between fork and prctl)."""
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True) \
+        if sys.platform.startswith("linux") else None
+
+    def preexec():
+        if libc is not None:
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != parent:
+            os._exit(1)
+    return preexec
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def default_command(config: Path) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", "{out}"]
 
@@ -206,14 +235,16 @@ def publish(site: Path, command: list[str], *, env: dict | None = None, permalin
     """Build with `command` (its `{out}` replaced by the build folder) and swap the result in."""
     site = site.absolute()
     site.parent.mkdir(parents=True, exist_ok=True)
-    with build_lock(site, wait=wait):
+    with build_lock(site, wait=wait) as lock_fd:
         clean_leftovers(site)
         out = Path(tempfile.mkdtemp(prefix=f".{site.name}.build-", dir=site.parent))
+        os.chmod(out, 0o777 & ~_umask())   # site/ as `mkdocs build` leaves it (mkdtemp: 0700)
         old: Path | None = None
         child: subprocess.Popen | None = None
         previous = signal.signal(signal.SIGTERM, _on_term) if _main_thread() else None
         try:
-            child = subprocess.Popen([part.replace("{out}", str(out)) for part in command], env=env)
+            child = subprocess.Popen([part.replace("{out}", str(out)) for part in command], env=env,
+                                     pass_fds=(lock_fd,), preexec_fn=_die_with_parent(os.getpid()))
             code = child.wait()
             child = None
             if code != 0:
