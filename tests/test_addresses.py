@@ -3,6 +3,8 @@ address is set, the right alternates on generated pages, and a production build 
 address stopped by `--strict`."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from mkdocs.exceptions import Abort
 
@@ -79,3 +81,69 @@ def test_a_production_build_with_an_address_has_absolute_alternates(tmp_path):
     # Material reads sitemap.xml next to each alternate: there is one in every folder of pages
     for folder in ("arsiv", "en/arsiv", "paralel", "en/paralel"):
         assert (site / folder / "sitemap.xml").read_text(encoding="utf-8").startswith("<?xml"), folder
+
+
+def _register_project(tmp_path):
+    project = copy_root("register", tmp_path)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("  name: material\n",
+                                                       f"  name: material\n  custom_dir: {ROOT / 'overrides'}\n")
+    config.write_text("site_url: https://edition.example/ed/\n" + text, encoding="utf-8")
+    return project
+
+
+def _pages(site) -> list[str]:
+    """Every published page, as its path without the language folder."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                  if p.name != "404.html" and not p.relative_to(site).as_posix().startswith(("en/", "downloads/")))
+
+
+def test_every_page_knows_its_own_counterpart(tmp_path):
+    """Entity pages, register indexes, archive pages, parallel views and the prose pages: canonical,
+    hreflang alternates and the language switch all name the page itself and its own counterpart
+    (an entity page's switch led to the list of places)."""
+    from urllib.parse import urljoin
+
+    site = build_site(_register_project(tmp_path), tmp_path / "site")
+    base = "https://edition.example/ed/"
+    pages = _pages(site)
+    kinds = {p.split("/")[0] if "/" in p else "top" for p in pages}
+    assert {"dizin", "arsiv", "paralel", "top"} <= kinds, kinds
+    assert "dizin/chicherin.html" in pages and "kisiler.html" in pages
+    for dest in pages:
+        own = {"tr": base + dest, "en": base + "en/" + dest}
+        for lang, path in (("tr", dest), ("en", f"en/{dest}")):
+            doc = soup(site / path)
+            canonical = doc.select_one('link[rel="canonical"]')["href"]
+            assert canonical == own[lang], path
+            links = {a["hreflang"]: a["href"] for a in doc.select('link[rel="alternate"][hreflang]')}
+            assert links == {**own, "x-default": own["tr"]}, path
+            switch = {a["hreflang"]: urljoin(own[lang], a["href"]) for a in doc.select("a.md-select__link[hreflang]")}
+            assert switch == own, path
+    # the sitemap lists every page of both languages, each with its alternates
+    xml = (site / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]*)</loc>", xml)
+    assert sorted(locs) == sorted([base + p for p in pages] + [base + "en/" + p for p in pages])
+    assert f'hreflang="en" href="{base}en/dizin/chicherin.html"' in xml
+    assert xml.count("<url>") == xml.count('hreflang="x-default"') == 2 * len(pages)
+    assert (site / "en" / "sitemap.xml").read_text(encoding="utf-8") == xml
+    for folder in ("dizin", "en/dizin"):
+        assert (site / folder / "sitemap.xml").exists()
+
+
+def test_a_local_build_writes_an_empty_sitemap(tmp_path):
+    """Without a site address a sitemap cannot hold absolute addresses: it is empty and valid."""
+    project = copy_root("register", tmp_path)
+    site = build_site(project, tmp_path / "site")
+    xml = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<urlset" in xml and "<url>" not in xml and not (site / "sitemap.xml.gz").exists()
+
+
+def test_the_sitemap_lists_alternates_only_where_a_counterpart_exists():
+    from edition.addresses import sitemap
+
+    xml = sitemap("https://e.example", {"tr": {"a.html", "b.html"}, "en": {"a.html"}}, ["tr", "en"], "tr")
+    assert xml.count("<url>") == 3
+    b = xml.split("<loc>https://e.example/b.html</loc>")[1].split("</url>")[0]
+    assert "xhtml:link" not in b
+    assert '<xhtml:link rel="alternate" hreflang="en" href="https://e.example/en/a.html"/>' in xml

@@ -7,7 +7,7 @@ search engines ignore (Lighthouse: hreflang "Relative href value"). `absolute_al
 them absolute against the page's canonical address and adds the `x-default` alternate (the
 default language). Without a site address nothing changes: a local or offline copy has none.
 
-Pages the edition generates (parallel views, archive pages) are unknown to static-i18n, which
+Pages the edition generates (parallel views, archive pages, register entity pages) are unknown to static-i18n, which
 leaves them the alternates of another page (the language switch of a parallel view led to a
 different chapter): `generated_alternates` writes theirs from the page's own path.
 
@@ -16,12 +16,13 @@ address gets a warning, which `mkdocs build --strict` turns into a failed build.
 """
 from __future__ import annotations
 
+import gzip
 import posixpath
 import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-from .escaping import attr
+from .escaping import attr, text
 
 _ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)"\s*/?>')
 
@@ -80,9 +81,54 @@ EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
 def folder_sitemaps(site: Path, folders: list[str], langs: list[str], default_lang: str) -> None:
     """Material reads `sitemap.xml` next to every language alternate of a page (to keep the page
     when switching language); for pages in sub-folders (parallel views, archive pages) that is
-    `paralel/sitemap.xml`: an empty, valid one there, instead of a 404 on every such page."""
+    `paralel/sitemap.xml`, `dizin/sitemap.xml`: an empty, valid one there, instead of a 404 on every such page."""
     for lang in langs:
         root = site if lang == default_lang else site / lang
         for folder in folders:
             if (root / folder).is_dir() and not (root / folder / "sitemap.xml").exists():
                 (root / folder / "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")
+
+
+def sitemap(site_url: str, pages: dict[str, set[str]], langs: list[str], default_lang: str) -> str:
+    """The sitemap of every published page of every language (`pages`: language -> paths
+    without the language folder), each with its alternates in the languages that have it
+    (xhtml:link, and x-default for the default language). No lastmod: the same sources give
+    the same file (release bundles are byte-identical)."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+
+    def where(code: str, dest: str) -> str:
+        return base + (dest if code == default_lang else f"{code}/{dest}")
+
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for lang in langs:
+        for dest in sorted(pages.get(lang, ())):
+            out.append(f"  <url>\n    <loc>{text(where(lang, dest))}</loc>")
+            have = [code for code in langs if dest in pages.get(code, ())]
+            if len(have) > 1:
+                for code in have:
+                    out.append(f'    <xhtml:link rel="alternate" hreflang="{attr(code)}" href="{attr(where(code, dest))}"/>')
+                if default_lang in have:
+                    out.append(f'    <xhtml:link rel="alternate" hreflang="x-default" '
+                               f'href="{attr(where(default_lang, dest))}"/>')
+            out.append("  </url>")
+    out.append("</urlset>")
+    return "\n".join(out) + "\n"
+
+
+def write_sitemaps(site: Path, site_url: str | None, pages: dict[str, set[str]], langs: list[str],
+                   default_lang: str) -> None:
+    """sitemap.xml (and .gz) at the root and in each language's folder (Material's language
+    selector reads `<lang>/sitemap.xml`). Without a site address a sitemap's addresses would be
+    meaningless (a sitemap holds absolute addresses only): an empty, valid one is written."""
+    body = sitemap(site_url, pages, langs, default_lang) if site_url else EMPTY_SITEMAP
+    for lang in langs:
+        root = site if lang == default_lang else site / lang
+        if not root.is_dir():
+            continue
+        (root / "sitemap.xml").write_text(body, encoding="utf-8")
+        gz = root / "sitemap.xml.gz"
+        if site_url:
+            gz.write_bytes(gzip.compress(body.encode("utf-8"), mtime=0))
+        else:
+            gz.unlink(missing_ok=True)

@@ -85,6 +85,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self.emendation_ids: dict[int, str] = {}
         self.root = Path(".")
         self._assets: siteassets.SiteAssets | None = None
+        self._published: dict[str, set[str]] = {}   # lang -> pages written (path without the language folder)
 
     def on_startup(self, *, command, dirty):
         # Under `mkdocs serve` the offline zip is not rebuilt on every save.
@@ -108,6 +109,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self.emendation_ids = {}
         self._cite_sets: dict[str, dict] = {}
         self._assets = None
+        self._published = {}
 
     def on_pre_build(self, config):
         if not self.config.enabled or (self._depth > 1 and self.edition is not None):
@@ -274,7 +276,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_post_page(self, output: str, page, config) -> str:
         lang = self._lang(config)
         name = self._name(page, lang)
-        if self.edition is not None and name.startswith((f"{ARCHIVE_DIR}/", f"{parallel.PARALLEL_DIR}/")):
+        self._published.setdefault(lang, set()).add(page_url(name))
+        if self.edition is not None and name.startswith((f"{ARCHIVE_DIR}/", f"{parallel.PARALLEL_DIR}/",
+                                                         f"{entities.REGISTER_DIR}/")):
             output = addresses.generated_alternates(output, page_url(name), lang, self.edition.languages,
                                                     self.config.default_language)
         output = addresses.absolute_alternates(output, page.canonical_url, self.config.default_language)
@@ -369,8 +373,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         site = Path(config.site_dir)
         langs = self.edition.languages
         self._split_search_index(site, langs)
-        self._write_sitemaps(config, site, langs)
-        addresses.folder_sitemaps(site, [ARCHIVE_DIR, parallel.PARALLEL_DIR], langs, self.config.default_language)
+        addresses.write_sitemaps(site, config.site_url, self._published, langs, self.config.default_language)
+        addresses.folder_sitemaps(site, [ARCHIVE_DIR, parallel.PARALLEL_DIR, entities.REGISTER_DIR], langs,
+                                  self.config.default_language)
         versions.write_version_file(site, self.edition, self.versions)
         if self.config.exports:
             self._write_offline(config, site)
@@ -430,20 +435,5 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                 if language.get("locale") == lang and language.get("site_name"):
                     return language["site_name"]
         return config.site_name
-
-    def _write_sitemaps(self, config, site: Path, langs: list[str]) -> None:
-        """Material's language selector reads <lang>/sitemap.xml; without a site_url the
-        sitemap's addresses are meaningless ("None…"), so write an empty, valid one."""
-        sitemap = site / "sitemap.xml"
-        if not sitemap.exists():
-            return
-        if not config.site_url:
-            sitemap.write_text('<?xml version="1.0" encoding="UTF-8"?>\n'
-                               '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n',
-                               encoding="utf-8")
-            (site / "sitemap.xml.gz").unlink(missing_ok=True)
-        for lang in langs:
-            if lang != self.config.default_language:
-                (site / lang / "sitemap.xml").write_bytes(sitemap.read_bytes())
 
     on_post_build = CombinedEvent(_write_downloads, _finish_site)
