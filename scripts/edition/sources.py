@@ -205,7 +205,43 @@ def load_bibtex(paths: list[Path], root: Path) -> tuple[BibliographyData, dict[s
         if parent and parent not in data.entries:
             raise fail(where[key].path, where[key].line, "bibtex-crossref",
                        f"entry {key!r} crossrefs unknown entry {parent!r}")
+    _crossref_cycles(data, where)
     return data, where
+
+
+def _crossref_cycles(data: BibliographyData, where: dict[str, Location]) -> None:
+    """A crossref chain must end: an entry that crossrefs itself, or a cycle (a -> b -> a), is an
+    error naming the entries (pybtex would drop them, and their citations point nowhere)."""
+    def parent_of(key: str) -> str | None:
+        parent = data.entries[key].fields.get("crossref")
+        if not parent:
+            return None
+        return next((k for k in data.entries if k.lower() == parent.strip().lower()), None)
+
+    reported: set[str] = set()
+    problems: list[Problem] = []
+    for key in data.entries:
+        chain = [key]
+        nxt = parent_of(key)
+        while nxt is not None and nxt not in chain:
+            chain.append(nxt)
+            nxt = parent_of(nxt)
+        if nxt is None:
+            continue
+        cycle = chain[chain.index(nxt):]
+        if reported & set(cycle):
+            continue
+        reported |= set(cycle)
+        loc = where.get(cycle[0], Location("bibliography", 1))
+        if len(cycle) == 1:
+            problems.append(Problem(loc, "bibtex-crossref", f"entry {cycle[0]!r} crossrefs itself"))
+        else:
+            path = " -> ".join(repr(k) for k in [*cycle, cycle[0]])
+            places = ", ".join(f"{k!r} at {where[k]}" for k in cycle if k in where)
+            problems.append(Problem(loc, "bibtex-crossref", f"crossref cycle {path} ({places}): "
+                                    "a crossref must point to a parent that does not point back"))
+    if problems:
+        raise EditionError(problems)
 
 
 def load_yaml(path: Path, rel: str):
