@@ -3,8 +3,15 @@ once, BibTeX crossref chains end. Unit tests through the edition's loaders (fast
 paths (`make build`, `make serve`) are covered once each where the loader alone is not enough."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
+from conftest import copy_root
+from edition import confine
 from edition.errors import EditionError
 from edition.sources import load_bibtex
 
@@ -41,3 +48,84 @@ def test_crossref_cycles_are_located_errors_that_name_the_entries(tmp_path, text
 def test_a_crossref_chain_that_ends_loads(tmp_path):
     data, _ = _bib(tmp_path, BOOK.format(key="kitap", extra="") + "\n" + PART.format(key="bolum", parent="kitap"))
     assert set(data.entries) == {"kitap", "bolum"}
+
+
+# --- the build reads only the repository ----------------------------------------------------
+
+def _project(tmp_path):
+    project = copy_root("base", tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text("TOPSECRET-hostname\n", encoding="utf-8")
+    return project, outside / "secret.md"
+
+
+def _check(project: Path, chapters=("index.md", "bolum.md"), **data):
+    confine.check(project, project / "mkdocs.yml", project / "docs",
+                  {"chapters": list(chapters), "bibliography": ["refs.bib"], "archives": ["archives.yaml"], **data},
+                  ["register", "chronology"])
+
+
+@pytest.mark.parametrize("case", ["docs-file", "docs-folder", "docs-static-file", "register", "data-file", "chain"])
+def test_links_that_lead_outside_are_refused_with_their_path(tmp_path, case):
+    project, secret = _project(tmp_path)
+    where = {"docs-file": "docs/leak.md", "docs-folder": "docs/leaks", "docs-static-file": "docs/img/leak.txt",
+             "register": "register/people.yaml", "data-file": "refs.bib", "chain": "docs/chain.md"}[case]
+    link = project / where
+    link.parent.mkdir(parents=True, exist_ok=True)
+    if case == "data-file":
+        link.unlink()
+    target = {"docs-folder": secret.parent, "chain": project / "docs" / "hop.md"}.get(case, secret)
+    if case == "chain":   # a link inside that leads to a link outside
+        (project / "docs" / "hop.md").symlink_to(secret)
+    link.symlink_to(target)
+    with pytest.raises(EditionError) as info:
+        _check(project)
+    message = str(info.value)
+    first = where   # (a chain: the first link met, in sorted order)
+    if case == "data-file":
+        assert message.startswith("mkdocs.yml:") and "'refs.bib'" in message, message
+    else:
+        assert message.startswith(f"{first}:1: [outside] {first} is a symbolic link"), message
+    assert "TOPSECRET" not in message and str(secret) not in message
+
+
+def test_a_link_inside_the_repository_is_allowed(tmp_path):
+    project, _ = _project(tmp_path)
+    (project / "docs" / "ayni.md").symlink_to(project / "docs" / "bolum.md")
+    _check(project)
+
+
+@pytest.mark.parametrize("entry", ["../outside/secret.md", "/etc/hostname", "alt/../../x.md"])
+def test_a_chapter_outside_docs_is_refused_at_its_line_of_mkdocs_yml(tmp_path, entry):
+    project, _ = _project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("chapters: [index.md, bolum.md]",
+                                                                 f"chapters: [index.md, bolum.md, {entry}]"),
+                      encoding="utf-8")
+    line = next(n for n, text in enumerate(config.read_text(encoding="utf-8").splitlines(), 1) if entry in text)
+    with pytest.raises(EditionError) as info:
+        _check(project, chapters=["index.md", "bolum.md", entry])
+    assert str(info.value).startswith(f"mkdocs.yml:{line}: [outside] chapters: {entry!r} is not a path inside docs/")
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_make_build_and_make_serve_refuse_a_link_outside(tmp_path, command):
+    """Through MkDocs itself: the build stops before anything is written; nothing of the
+    outside file reaches the site or the messages."""
+    project, secret = _project(tmp_path)
+    (project / "docs" / "leak.md").symlink_to(secret)
+    site = tmp_path / "site"
+    args = [sys.executable, "-m", "mkdocs", command, "--strict", "-f", str(project / "mkdocs.yml")]
+    args += ["-d", str(site)] if command == "build" else ["-a", "127.0.0.1:0"]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    try:
+        done = subprocess.run(args, capture_output=True, text=True, timeout=60, env=env, cwd=project)
+    except subprocess.TimeoutExpired:
+        raise AssertionError(f"mkdocs {command} went on with a link outside the repository") from None
+    output = done.stdout + done.stderr
+    assert done.returncode != 0, output
+    assert "docs/leak.md:1: [outside]" in output and "Traceback" not in output, output
+    assert "TOPSECRET" not in output
+    assert not site.exists() or not any("TOPSECRET" in p.read_text(errors="replace")
+                                        for p in site.rglob("*") if p.is_file())

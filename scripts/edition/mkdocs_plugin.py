@@ -32,7 +32,7 @@ from mkdocs.structure.files import File, Files
 
 import json
 
-from . import (addresses, cite, commentary, entities, exports, figures, formats, material_fixes, meta, offline,
+from . import (addresses, cite, commentary, confine, entities, exports, figures, formats, material_fixes, meta, offline,
                parallel, registers, search, siteassets, termbase, versions)
 from .cards import Cards
 from .errors import EditionError
@@ -115,6 +115,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if not self.config.enabled or (self._depth > 1 and self.edition is not None):
             return
         try:
+            self._confine(config)   # nothing outside the repository is read, let alone published
             sources = load_sources(self.root, Path(config.docs_dir), self.config.chapters,
                                    self.config.bibliography, self.config.archives, self.config.publication,
                                    self.config.register)
@@ -131,6 +132,17 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             raise PluginError(f"The edition's sources have {exc.causes} problem(s):\n{exc}") from None
         self.emendation_ids = {id(em): ident for _, _, em, ident in registers.emendations_in(self.edition)}
         self.parallel_views = parallel.ParallelViews(self.edition)   # rows rendered once for both languages
+
+    def _confine(self, config) -> None:
+        files = [*self.config.bibliography, self.config.archives, self.config.publication, self.config.termbase,
+                 self.config.comments, self.config.changelog or ""]
+        folders = {str(Path(f).parent) for f in files if f} - {"."}
+        folders |= {self.config.register, *figures.WATCH}
+        confine.check(self.root, Path(config.config_file_path), Path(config.docs_dir),
+                      {"chapters": self.config.chapters, "bibliography": self.config.bibliography,
+                       **{option: [self.config[option] or ""] for option in
+                          ("archives", "publication", "termbase", "comments", "changelog", "register")}},
+                      sorted(f for f in folders if f))
 
     def _lang(self, config) -> str:
         return config.theme.get("language") or self.config.default_language
@@ -295,7 +307,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         for path in [*self.config.bibliography, self.config.archives, self.config.publication, self.config.register,
                      *figures.WATCH, self.config.termbase, self.config.comments,
                      *([str(Path(self.config.changelog).parent)] if self.config.changelog else [])]:
-            if path:
+            if path and (self.root / path).exists():   # (a watched path that does not exist stops serve)
                 server.watch(str(self.root / path))
         return server
 
