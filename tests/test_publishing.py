@@ -3,17 +3,21 @@ once, BibTeX crossref chains end. Unit tests through the edition's loaders (fast
 paths (`make build`, `make serve`) are covered once each where the loader alone is not enough."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_root
+from conftest import build_site, copy_root
 from edition import confine
+from edition.datafiles import read_text
 from edition.errors import EditionError
 from edition.sources import load_bibtex
+from sitetext import soup
 
 BOOK = "@book{{{key},\n  title = {{Kitap}},\n  date = {{2000}},{extra}\n}}\n"
 PART = "@incollection{{{key},\n  title = {{Bölüm}},\n  crossref = {{{parent}}},\n}}\n"
@@ -129,3 +133,57 @@ def test_make_build_and_make_serve_refuse_a_link_outside(tmp_path, command):
     assert "TOPSECRET" not in output
     assert not site.exists() or not any("TOPSECRET" in p.read_text(errors="replace")
                                         for p in site.rglob("*") if p.is_file())
+
+
+# --- text normalised once --------------------------------------------------------------------
+
+NFD = unicodedata.normalize("NFD", "Çiçerin")
+
+
+@pytest.mark.parametrize("raw,expected", [
+    (NFD.encode(), "Çiçerin"),
+    ("Çiçerin".encode(), "Çiçerin"),
+    (unicodedata.normalize("NFD", "İstanbul’da Ağustos").encode(), "İstanbul’da Ağustos"),
+], ids=["nfd", "nfc", "nfd-dotted-capital-i"])
+def test_every_source_is_read_in_one_form(tmp_path, raw, expected):
+    path = tmp_path / "x.md"
+    path.write_bytes(raw)
+    assert read_text(path, "docs/x.md") == expected
+
+
+@pytest.mark.parametrize("raw,where,says", [
+    (b"\xef\xbb\xbf# Bolum\n", "docs/x.md:1: [encoding]", "byte-order mark"),
+    ("a\nÇiçe\u200brin\n".encode(), "docs/x.md:2: [invisible]", "column 5: invisible character U+200B (ZERO WIDTH SPACE)"),
+    ("a\n\nb \u202eevil\n".encode(), "docs/x.md:3: [invisible]", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+    ("\u2066x\u2069\n".encode(), "docs/x.md:1: [invisible]", "U+2066 (LEFT-TO-RIGHT ISOLATE)"),
+    ("x\u200dy\n".encode(), "docs/x.md:1: [invisible]", "U+200D (ZERO WIDTH JOINER)"),
+    ("x\n\ufeffy\n".encode(), "docs/x.md:2: [invisible]", "U+FEFF"),
+], ids=["bom", "zero-width-space", "rlo", "isolate", "zwj", "bom-inside"])
+def test_a_bom_and_invisible_controls_are_located_errors(tmp_path, raw, where, says):
+    path = tmp_path / "x.md"
+    path.write_bytes(raw)
+    with pytest.raises(EditionError) as info:
+        read_text(path, "docs/x.md")
+    assert str(info.value).startswith(where) and says in str(info.value), str(info.value)
+
+
+def test_a_decomposed_name_is_linked_found_and_registered(tmp_path):
+    """Every docs page written in NFD (as some editors save it): the mention is linked, the
+    entity page lists the paragraph, search finds the composed form; no decomposed letter is published."""
+    project = copy_root("register", tmp_path)
+    for page in (project / "docs").glob("*.md"):
+        page.write_text(unicodedata.normalize("NFD", page.read_text(encoding="utf-8")), encoding="utf-8")
+    assert NFD in (project / "docs" / "bolum.md").read_text(encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("plugins:\n", "plugins:\n  - search\n"), encoding="utf-8")
+    site = build_site(project, tmp_path / "site")
+    chapter = soup(site / "bolum.html")
+    assert chapter.select_one('#p1 a[href="dizin/chicherin.html"]') is not None
+    entity = soup(site / "dizin" / "chicherin.html")
+    assert "../bolum.html#p1" in [a["href"] for a in entity.select("#mentions + ul a")]
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = " ".join(d["text"] + d["title"] for d in index["docs"])
+    assert "Çiçerin" in texts and NFD not in texts
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert unicodedata.normalize("NFC", text) == text, page

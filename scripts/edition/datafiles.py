@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -119,19 +120,50 @@ class DataFile(Generic[T]):
         return self.lines.location(tuple(path))
 
 
+#: characters that change what a reader sees, or which form of a name is written, without showing:
+#: zero-width space and joiners, word joiner and invisible operators, bidirectional marks,
+#: embeddings, overrides and isolates, the Arabic letter mark, a byte-order mark inside the text
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff]")
+_BOM = b"\xef\xbb\xbf"
+
+
+def source_text(raw: str, rel: str) -> str:
+    """Text normalised once, as every reader of the sources sees it: NFC (a name typed with
+    combining accents, "C\u0327ic\u0327erin", is the same name as "Çiçerin" for mentions, search and
+    the register); an invisible or bidirectional control character is a located error."""
+    problems = []
+    for m in _INVISIBLE.finditer(raw):
+        line = raw.count("\n", 0, m.start()) + 1
+        column = m.start() - (raw.rfind("\n", 0, m.start()) + 1) + 1
+        name = unicodedata.name(m.group(), "control character")
+        problems.append(Problem(Location(rel, line), "invisible",
+                                f"column {column}: invisible character U+{ord(m.group()):04X} ({name}); "
+                                "remove it (it changes the text without showing)"))
+        if len(problems) == 20:
+            break
+    if problems:
+        raise EditionError(problems)
+    return unicodedata.normalize("NFC", raw)
+
+
 def read_text(path: Path, rel: str) -> str:
-    """A source file's text; a missing file or bytes that are not UTF-8 are located errors."""
+    """A source file's text (`source_text`); a missing file, a byte-order mark or bytes that
+    are not UTF-8 are located errors."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise fail(rel, 1, "missing", "file does not exist") from None
     except OSError as exc:
         raise fail(rel, 1, "missing", f"cannot be read ({exc.strerror})") from None
+    if raw.startswith(_BOM):
+        raise fail(rel, 1, "encoding", "the file starts with a byte-order mark (U+FEFF, added by some editors): "
+                   "save it as UTF-8 without BOM")
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise fail(rel, line, "encoding", f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8") from None
+    return source_text(text, rel)
 
 
 def parse_yaml(text: str, rel: str) -> tuple[Any, LineMap]:

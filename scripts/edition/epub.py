@@ -25,6 +25,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
+from .datafiles import read_text
 from .xmltext import append_text
 from . import commentary, registers
 from .i18n import t
@@ -327,7 +328,7 @@ class Book:
             return
         self.current = file_of(name)
         self.linker = EpubLinker(name)
-        text, _ = split_front_matter(source.read_text(encoding="utf-8"))
+        text, _ = split_front_matter(read_text(source, f"docs/{source.name}"))
         text = re.sub(r"\]\(([a-z\-]+)\.md(#[^)]*)?\)",
                       lambda m: f"]({file_of(m.group(1) + '.md')}{m.group(2) or ''})", text)
         text = text.replace("{emendations}", registers.emendations(self.ed, self.lang, self.linker))

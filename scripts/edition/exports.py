@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .datafiles import read_text
 from . import bibexport, escaping
 from .resolve import Edition
 
@@ -142,7 +143,7 @@ def write_data_downloads(edition: Edition, site_dir: Path, docs_dir: Path) -> No
     for lang in edition.languages:
         parts = []
         for name in edition.chapter_names:
-            body, _ = split_front_matter((docs_dir / chapter_path(name, lang)).read_text(encoding="utf-8"))
+            body, _ = split_front_matter(read_text(docs_dir / chapter_path(name, lang), f"docs/{chapter_path(name, lang)}"))
             parts.append(body.strip() + "\n")
         (out / f"metin.{lang}.md").write_text(markdown_download(parts, edition, lang), encoding="utf-8")
     buf = io.StringIO()

@@ -32,6 +32,7 @@ from mkdocs.structure.files import File, Files
 
 import json
 
+from .datafiles import read_text
 from . import (addresses, cite, commentary, confine, entities, exports, figures, formats, material_fixes, meta, offline,
                parallel, registers, search, siteassets, termbase, versions)
 from .cards import Cards
@@ -143,6 +144,16 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                        **{option: [self.config[option] or ""] for option in
                           ("archives", "publication", "termbase", "comments", "changelog", "register")}},
                       sorted(f for f in folders if f))
+
+    def on_page_read_source(self, page, config):
+        """Every page MkDocs reads from docs/ is read as the edition reads its sources (datafiles.read_text):
+        NFC, no byte-order mark, no invisible control characters."""
+        if not self.config.enabled or page.file.generated_by or not page.file.abs_src_path:
+            return None
+        try:
+            return read_text(Path(page.file.abs_src_path), f"{Path(config.docs_dir).name}/{page.file.src_uri}")
+        except EditionError as exc:
+            raise PluginError(f"The edition's sources have {exc.causes} problem(s):\n{exc}") from None
 
     def _lang(self, config) -> str:
         return config.theme.get("language") or self.config.default_language
@@ -416,7 +427,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             for page in ("ilkeler.md", "ceviri.md", "sozluk.md"):
                 source = docs / chapter_path(page, lang)
                 if source.exists():
-                    prose[page] = offline.single_file_links(split_front_matter(source.read_text(encoding="utf-8"))[0])
+                    prose[page] = offline.single_file_links(split_front_matter(read_text(source, f"docs/{source.name}"))[0])
             name = config.site_name if lang == ed.default_lang else self._site_name(config, lang)
             extra = (self.figures.single_file(lang),) if self.figures else ()
             document = offline.single_file(ed, lang, name, prose, extra)

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .datafiles import read_text
 from . import commentary
 from .xmltext import append_text
 from .markup import iter_tokens, split_front_matter
@@ -535,7 +536,7 @@ def tei_bytes(edition: Edition, lang: str, docs_dir: Path | None = None, registe
     if docs_dir is not None:
         source = Path(docs_dir) / chapter_path("ilkeler.md", lang, edition.default_lang)
         if source.exists():
-            principles = source.read_text(encoding="utf-8")
+            principles = read_text(source, f"docs/{source.name}")
     root = TeiWriter(edition, lang, principles, register, release).document()
     model = ('<?xml-model href="http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng" '
              'type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n')
