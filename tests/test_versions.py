@@ -4,10 +4,12 @@ side, the changed-paragraph markers, deterministic bundles, CITATION.cff and .ze
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import socket
 import subprocess
+import sys
 import threading
 from functools import partial
 from http.server import ThreadingHTTPServer
@@ -72,6 +74,47 @@ def test_the_real_changelog_is_the_one_place_of_the_version():
     assert "doi" not in cff and all(i["type"] != "doi" for i in cff.get("identifiers", []))
     assert "doi" not in zenodo and "10." not in json.dumps([i["identifier"] for i in zenodo["related_identifiers"]])
 
+
+
+def test_every_released_version_has_its_fingerprint_committed():
+    """The next release compares the text with the previous one's fingerprint: every version of
+    the changelog keeps its fingerprint in changelog/fingerprints/, committed (a clean checkout
+    could not cut 1.2 while 1.1.json was missing)."""
+    releases = versions.load_versions(ROOT).releases
+    tracked = set(subprocess.run(["git", "ls-files", "changelog/fingerprints"], cwd=ROOT, capture_output=True,
+                                 text=True, check=True).stdout.split())
+    for r in releases:
+        rel = f"changelog/fingerprints/{r.version}.json"
+        assert rel in tracked, f"{rel} (release {r.version}) is not committed: cut with `make release`, commit it"
+        fp = json.loads((ROOT / rel).read_text(encoding="utf-8"))
+        assert (fp["version"], fp["date"]) == (r.version, r.date.isoformat()), rel
+        assert set(fp["paragraphs"]) == set(fp["notes"]) == {"tr", "en"} and fp["paragraphs"]["tr"], rel
+
+
+def test_the_next_release_can_be_cut_from_a_clean_clone(tmp_path):
+    """`make release VERSION=x.y` on a fresh clone of the repository (committed files only), with
+    the next version put first in its changelog: the build finds the previous fingerprint and
+    writes the bundle and the new fingerprint. Without the PDFs (--no-pdf), to stay cheap."""
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(clone)], check=True)
+    newest = versions.load_versions(clone).current
+    major, minor = newest.key
+    version = f"{major}.{minor + 1}"
+    changelog = clone / "changelog" / "changelog.yaml"
+    text = changelog.read_text(encoding="utf-8")
+    entry = (f'  - version: "{version}"\n    date: {newest.date.isoformat()}\n'
+             f'    summary: {{tr: Deneme sürümü., en: A throw-away release.}}\n')
+    changelog.write_text(text.replace("releases:\n", "releases:\n" + entry, 1), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EDITION_")}
+    env.update(PYTHONPATH=str(clone / "scripts"), NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run([sys.executable, "-m", "edition.release", "build", version, "--no-pdf",
+                           "--dist", str(tmp_path / "dist")], cwd=clone, env=env, capture_output=True, text=True,
+                          timeout=900)
+    assert done.returncode == 0, done.stderr[-3000:]
+    bundle = tmp_path / "dist" / f"soviet-fear-edition-{version}-{newest.date.isoformat()}.zip"
+    assert bundle.exists() and bundle.with_suffix(".sha256").exists()
+    fp = json.loads((clone / "changelog" / "fingerprints" / f"{version}.json").read_text(encoding="utf-8"))
+    assert fp["version"] == version
 
 def test_citation_cff_is_valid():
     exe = ROOT / ".venv-cff" / "bin" / "cffconvert"
