@@ -147,3 +147,18 @@ def test_the_sitemap_lists_alternates_only_where_a_counterpart_exists():
     b = xml.split("<loc>https://e.example/b.html</loc>")[1].split("</url>")[0]
     assert "xhtml:link" not in b
     assert '<xhtml:link rel="alternate" hreflang="en" href="https://e.example/en/a.html"/>' in xml
+
+
+def test_the_404_page_of_a_production_build_is_styled_in_a_preview_under_its_path(tmp_path):
+    """Its styles, script and links are rooted at the address's path (a preview serving the site
+    under /ed/ loads them; host-absolute addresses left it unstyled), and its language switch
+    leads to each language's home, not to the last page built."""
+    site = build_site(_register_project(tmp_path), tmp_path / "site")
+    doc = soup(site / "404.html")
+    sheets = [link["href"] for link in doc.select('link[rel="stylesheet"]')]
+    assert sheets and all(h.startswith("/ed/assets/") for h in sheets), sheets
+    for h in sheets:
+        assert (site / h[len("/ed/"):]).exists(), h
+    switch = {a["hreflang"]: a["href"] for a in doc.select("a.md-select__link[hreflang]")}
+    assert switch == {"tr": "/ed/index.html", "en": "/ed/en/index.html"}
+    assert not [el for el in doc.select("[href], [src]") if (el.get("href") or el.get("src")).startswith("https://edition.example")]

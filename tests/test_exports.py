@@ -512,12 +512,16 @@ def test_f11_404_has_no_root_absolute_links(site):
     assert not re.search(r'"base":\s*"/"', text)
 
 
-def test_f11_404_under_a_public_address_links_absolutely():
+@pytest.mark.parametrize("site_url", ["https://host.example/edition/", "https://host.example/edition"])
+def test_f11_404_under_a_public_address_links_from_its_path(site_url):
+    """Rooted at the address's path, not at its host: styled at any depth on the public host and
+    in a local preview served under the same path (issue 27)."""
     from edition.offline import page_404_links
     page = '<a href="/edition/en/index.html"></a><script src="/edition/assets/x.js"></script>{"base": "/edition/"}'
-    assert page_404_links(page, "https://host.example/edition/") == (
-        '<a href="https://host.example/edition/en/index.html"></a>'
-        '<script src="https://host.example/edition/assets/x.js"></script>{"base": "https://host.example/edition/"}')
+    assert page_404_links(page, site_url) == (
+        '<a href="/edition/en/index.html"></a>'
+        '<script src="/edition/assets/x.js"></script>{"base": "/edition/"}')
+    assert page_404_links('<link href="/assets/x.css">', "https://host.example/") == '<link href="/assets/x.css">'
 
 
 # --- the shared record, on small made-up entries ------------------------------------------------------------------

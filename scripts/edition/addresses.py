@@ -74,6 +74,18 @@ def generated_alternates(html: str, dest: str, lang: str, langs: list[str], defa
     return _LANGUAGE_LINK.sub(repl, html)
 
 
+def home_alternates(html: str, langs: list[str], default_lang: str) -> str:
+    """The 404 page has no counterpart: its language switch and alternates lead to each
+    language's home, root-absolute (offline.page_404_links roots them at the site's path)."""
+    def repl(m: re.Match) -> str:
+        code = m.group(4)
+        if code not in langs:
+            return m.group(0)
+        return m.group(1) + ("/index.html" if code == default_lang else f"/{attr(code)}/index.html") + m.group(3)
+
+    return _LANGUAGE_LINK.sub(repl, html)
+
+
 EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
                  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
 

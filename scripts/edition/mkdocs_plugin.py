@@ -309,7 +309,12 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
         output_content = material_fixes.repair(output_content, self._lang(config))  # 404.html
-        return offline.page_404_links(output_content, config.site_url) if template_name == "404.html" else output_content
+        if template_name != "404.html":
+            return output_content
+        if self.edition is not None:
+            output_content = addresses.home_alternates(output_content, self.edition.languages,
+                                                       self.config.default_language)
+        return offline.page_404_links(output_content, config.site_url)
 
     def on_build_error(self, *, error):
         self._depth = 0   # a failed build must not leave the next `mkdocs serve` rebuild "inside" it

@@ -62,20 +62,26 @@ def _drop_offline_link(data: bytes) -> bytes:
 
 def page_404_links(document: str, site_url: str | None) -> str:
     """MkDocs writes 404.html with root-absolute links ("/assets/…"), which break under a
-    sub-path and from file://. With a public address they become absolute addresses
-    under it; without one, relative to the site root (where 404.html lies)."""
+    sub-path and from file://. With a public address they are rooted at the address's path
+    ("/edition/assets/…"): a server answers a missing page at any depth with this page, and
+    its styles and links still resolve, on the public host and in a local preview served under
+    the same path (a host-absolute address left a preview unstyled). Without an address they
+    are relative to the site root (where 404.html lies). The language switch and alternates
+    lead to each language's home (the page has no counterpart)."""
     import re
 
     from urllib.parse import urlsplit
 
-    base = (site_url.rstrip("/") + "/") if site_url else ""
-    prefix = urlsplit(base).path or "/"      # MkDocs roots 404.html's links at the address's path
+    prefix = urlsplit(site_url).path if site_url else ""
+    prefix = (prefix.rstrip("/") + "/") if site_url else ""
 
-    def absolute(path: str) -> str:
-        return base + path[len(prefix):] if path.startswith(prefix) else base + path.lstrip("/")
+    def rooted(path: str) -> str:
+        if not site_url:
+            return path.lstrip("/")
+        return path if path.startswith(prefix) else prefix + path.lstrip("/")
 
-    document = re.sub(r'(\s(?:href|src|action)=")(/(?!/)[^"]*)', lambda m: m.group(1) + absolute(m.group(2)), document)
-    return re.sub(r'("base":\s*)"(/[^"]*)"', lambda m: m.group(1) + (f'"{absolute(m.group(2))}"' if base else '"."'),
+    document = re.sub(r'(\s(?:href|src|action)=")(/(?!/)[^"]*)', lambda m: m.group(1) + rooted(m.group(2)), document)
+    return re.sub(r'("base":\s*)"(/[^"]*)"', lambda m: m.group(1) + (f'"{rooted(m.group(2))}"' if site_url else '"."'),
                   document)
 
 
