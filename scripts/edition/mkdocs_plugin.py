@@ -33,8 +33,8 @@ from mkdocs.structure.files import File, Files
 import json
 
 from .datafiles import read_text
-from . import (addresses, cite, commentary, confine, entities, exports, figures, formats, material_fixes, meta, offline,
-               parallel, registers, search, siteassets, termbase, versions)
+from . import (addresses, cite, commentary, confine, entities, escaping, exports, figures, formats, material_fixes,
+               meta, offline, parallel, registers, search, siteassets, termbase, versions)
 from .cards import Cards
 from .errors import EditionError
 from .i18n import t
@@ -87,6 +87,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self.root = Path(".")
         self._assets: siteassets.SiteAssets | None = None
         self._published: dict[str, set[str]] = {}   # lang -> pages written (path without the language folder)
+        self._build_error = ""
 
     def on_startup(self, *, command, dirty):
         # Under `mkdocs serve` the offline zip is not rebuilt on every save.
@@ -318,6 +319,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def on_build_error(self, *, error):
         self._depth = 0   # a failed build must not leave the next `mkdocs serve` rebuild "inside" it
+        self._build_error = str(error)
 
     def on_serve(self, server, config, builder):
         for path in [*self.config.bibliography, self.config.archives, self.config.publication, self.config.register,
@@ -325,7 +327,21 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                      *([str(Path(self.config.changelog).parent)] if self.config.changelog else [])]:
             if path and (self.root / path).exists():   # (a watched path that does not exist stops serve)
                 server.watch(str(self.root / path))
+        server.builder = self._showing_errors(server.builder, Path(config.site_dir))
         return server
+
+    def _showing_errors(self, builder, site_dir: Path):
+        """MkDocs' server holds every request while a rebuild has failed (the browser waits, with
+        no sign of why): a failed rebuild is shown instead, in place of every page, and the pages
+        come back by themselves (live reload) when the sources are fixed."""
+        def build():
+            self._build_error = ""
+            try:
+                builder()
+            except Exception:   # noqa: BLE001 - MkDocs has logged it; the reader sees it too
+                serve_error_pages(site_dir, self._build_error or "the build failed (see the terminal)")
+                log.error("The rebuild failed: every page shows the problem until the sources are fixed.")
+        return build
 
     def on_env(self, env, config, files):
         # The edition's CSS, script and card files: files of their own, cached across pages (siteassets).
@@ -465,3 +481,21 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return config.site_name
 
     on_post_build = CombinedEvent(_write_downloads, _finish_site)
+
+
+ERROR_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Build failed · Derleme başarısız</title>
+<style>body{{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}}
+pre{{white-space:pre-wrap;background:#fdecea;border-left:4px solid #b71c1c;padding:1rem}}</style></head>
+<body><h1>The edition's sources have a problem · Kaynaklarda bir sorun var</h1>
+<p>Fix it and save: this page reloads by itself. · Düzeltip kaydedin: sayfa kendiliğinden yenilenir.</p>
+<pre>{message}</pre></body></html>
+"""
+
+
+def serve_error_pages(site_dir: Path, message: str) -> None:
+    """Under `mkdocs serve` only: every page of the served folder shows the failed build's message
+    (escaped); the next good build writes the pages again."""
+    page = ERROR_PAGE.format(message=escaping.text(message))
+    for path in site_dir.rglob("*.html"):
+        path.write_text(page, encoding="utf-8")
