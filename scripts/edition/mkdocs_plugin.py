@@ -30,10 +30,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
+import html
 import json
 
-from . import (addresses, cite, commentary, entities, exports, figures, formats, material_fixes, meta, offline,
-               parallel, registers, search, siteassets, termbase, versions)
+from . import (addresses, cite, commentary, entities, escaping, exports, figures, formats, material_fixes, meta,
+               offline, parallel, registers, search, siteassets, termbase, versions)
 from .cards import Cards
 from .errors import EditionError
 from .i18n import t
@@ -82,6 +83,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self._depth = 0
         self._cite_sets: dict[str, dict] = {}
         self._html_blocks: dict[str, dict[str, str]] = {}  # page -> its HTML blocks, markdown -> content
+        self._titles: dict[str, str] = {}   # page -> its title as plain text (see _set_title)
         self.emendation_ids: dict[int, str] = {}
         self.root = Path(".")
         self._assets: siteassets.SiteAssets | None = None
@@ -262,10 +264,22 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return "\n\n".join(blocks)
 
     def on_page_content(self, html: str, page, config, files) -> str:
+        if self.config.enabled:
+            self._set_title(page)
         stash = self._html_blocks.pop(page.file.src_uri, None)
         if not stash:
             return html
         return _TOKEN_PARAGRAPH.sub(lambda m: stash.get(m.group(1), m.group(0)), html)
+
+    def _set_title(self, page) -> None:
+        """One door for the page's title (issue 22). MkDocs takes it from the first heading as HTML
+        text (entities kept); Material writes it raw into the navigation, header and footer, and
+        into <title> through `striptags`, which turns `&lt;/title&gt;` back into markup. The title
+        is kept here as plain text (for the page's metadata) and given back to MkDocs escaped;
+        overrides/main.html writes <title> from `edition_htmltitle`, never through `striptags`."""
+        plain = " ".join(html.unescape(page.title or "").split())
+        self._titles[page.file.src_uri] = plain
+        page.title = escaping.text(plain)
 
     def _name_of(self, src: str, lang: str) -> str:
         suffix = f".{lang}.md"
@@ -278,7 +292,19 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             output = addresses.generated_alternates(output, page_url(name), lang, self.edition.languages,
                                                     self.config.default_language)
         output = addresses.absolute_alternates(output, page.canonical_url, self.config.default_language)
+        if self.config.enabled:
+            output = self._escaped_title(output, page, config)
         return siteassets.compact_html(material_fixes.repair(output, lang))
+
+    def _escaped_title(self, output: str, page, config) -> str:
+        """Where a theme without the edition's overrides wrote <title> through `striptags` (Material's
+        base.html: the page's title unescaped), write it again escaped. With overrides/main.html
+        the title is already escaped and this finds nothing to do."""
+        plain = self._titles.get(page.file.src_uri, "")
+        if not plain or plain == escaping.text(plain):
+            return output
+        raw = f"<title>{plain} - {config.site_name}</title>"
+        return output.replace(raw, f"<title>{escaping.text(f'{plain} - {config.site_name}')}</title>", 1)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
         output_content = material_fixes.repair(output_content, self._lang(config))  # 404.html
@@ -309,7 +335,15 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         # The site root of the page's language ("" or "en"): overrides/main.html points
         # Material's search at that language's own index.
         context["edition_lang_root"] = self._prefix(config).rstrip("/")
-        if not self.config.enabled or self.edition is None:
+        if not self.config.enabled:
+            return context
+        plain = self._titles.get(page.file.src_uri, "")
+        # Material's rule (base.html, block htmltitle): a front-matter title, or the page's title
+        # except on the home page, then the site's name; written here as escaped text.
+        shown = f"{plain} - {config.site_name}" if plain and (page.meta.get("title") or not page.is_homepage) \
+            else config.site_name
+        context["edition_htmltitle"] = escaping.text(shown)
+        if self.edition is None:
             return context
         lang = self._lang(config)
         pub = self.edition.sources.publication
@@ -331,7 +365,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             context["edition_version_footer"] = versions.footer_html(self.versions, lang,
                                                                      linker.to(versions.CHANGELOG_PAGE))
         others = [x for x in self.edition.languages if x != lang]
-        kind, title = meta.page_kind(name, self.config.chapters), page.title or ""
+        kind, title = meta.page_kind(name, self.config.chapters), plain
         context["edition_meta"] = meta.meta_tags(pub, lang, url, config.site_name, others, kind, title,
                                                  self.edition.default_lang)
         editors = pub.get("edition", {}).get("editors", {}).get(lang, "")
