@@ -592,3 +592,72 @@ def _report(planted: Planted, shown, count) -> None:
     out = ROOT / "tests" / "artifacts"
     out.mkdir(parents=True, exist_ok=True)
     (out / "payloads.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# --- Chromium: one page of each type of the planted site --------------------------------------------
+
+PAGE_TYPES = ["index.html", "giris.html", "en/savas-korkusu.html", "paralel/giris.html", "kaynakca.html",
+              "arsivler.html", "gazeteler.html", "kisiler.html", "antlasmalar.html", "gorseller.html", "sozluk.html",
+              "ilkeler.html", "atif.html", "indir.html", "surumler.html", "en/surumler.html",
+              "downloads/edisyon.tr.html", "downloads/edisyon.en.html"]
+
+
+@pytest.fixture(scope="module")
+def planted_server(planted):
+    import socket
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), partial(Quiet, directory=str(planted.site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{port}"
+    httpd.shutdown()
+
+
+@pytest.mark.browser
+def test_no_planted_payload_runs_in_chromium(planted, planted_server, browser):
+    """Each page type: load, hover cards, open the chronology fold, search: no dialog."""
+    from conftest import search
+
+    site = planted.site
+    pages = PAGE_TYPES + [f"{folder}/{sorted((site / folder).glob('*.html'))[0].name}" for folder in ("arsiv", "dizin")]
+    dialogs: list[str] = []
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    context.on("page", lambda p: p.on("dialog", lambda d: (dialogs.append(f"{p.url}: {d.message}"), d.dismiss())))
+    page = context.new_page()
+    cards = folds = 0
+    try:
+        for rel in pages:
+            assert (site / rel).exists(), rel
+            page.goto(f"{planted_server}/{rel}")
+            page.wait_for_load_state("load")
+            assert len(page.locator("body").inner_text(timeout=5000).strip()) > 40, f"{rel} renders blank"
+            for link in page.locator("a.footnote-ref, sup a, a.entity, a[data-card], a.cite").all()[:4]:
+                if link.is_visible():
+                    link.hover()
+                    page.wait_for_timeout(150)
+                    cards += page.locator("#edition-card").is_visible()
+            fold = page.locator("details.figure-strip summary")
+            if fold.count():
+                fold.first.click()
+                page.wait_for_timeout(300)
+                folds += page.locator("details.figure-strip svg").count() > 0
+        page.goto(f"{planted_server}/giris.html")
+        search(page, "alert")   # results show planted titles and text
+        page.wait_for_timeout(300)
+        page.goto(f"{planted_server}/en/giris.html")
+        search(page, "alert")
+        page.wait_for_timeout(300)
+    finally:
+        context.close()
+    assert not dialogs, dialogs
+    assert cards and folds, (cards, folds)
