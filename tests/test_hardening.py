@@ -94,6 +94,8 @@ CHAPTER_CASES = [
         "title: Ana <img src=x onerror=alert(1)>", "front-matter", "docs/index.md:2"),
     Bad("front-matter-alias", "docs/index.md", "title: Ana sayfa", "x: &x Ana\ntitle: *x", "front-matter",
         "docs/index.md:2"),
+    Bad("front-matter-author-raw-in-a-meta-tag", "docs/index.md", "title: Ana sayfa",
+        'title: Ana sayfa\nauthor: \'"><script>alert(1)</script>\'', "front-matter", "docs/index.md:3"),
     Bad("front-matter-title-a-list", "docs/index.md", "title: Ana sayfa", "title: [Ana, sayfa]", "front-matter",
         "docs/index.md:2"),
     Bad("page-raw-html-in-a-heading", "docs/kaynakca.md", "# Kaynakça {#kaynakca}",

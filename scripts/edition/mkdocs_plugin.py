@@ -280,6 +280,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         plain = " ".join(html.unescape(page.title or "").split())
         self._titles[page.file.src_uri] = plain
         page.title = escaping.text(plain)
+        for key, escape in (("title", escaping.text), ("description", escaping.attr)):   # written raw by Material
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = escape(page.meta[key])
 
     def _name_of(self, src: str, lang: str) -> str:
         suffix = f".{lang}.md"
