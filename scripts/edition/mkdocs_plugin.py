@@ -33,7 +33,7 @@ from mkdocs.structure.files import File, Files
 import html
 import json
 
-from . import (addresses, cite, commentary, entities, escaping, exports, figures, formats, material_fixes, meta,
+from . import (addresses, cite, commentary, csp, entities, escaping, exports, figures, formats, material_fixes, meta,
                offline, parallel, registers, search, siteassets, termbase, versions)
 from .cards import Cards
 from .errors import EditionError
@@ -84,6 +84,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self._cite_sets: dict[str, dict] = {}
         self._html_blocks: dict[str, dict[str, str]] = {}  # page -> its HTML blocks, markdown -> content
         self._titles: dict[str, str] = {}   # page -> its title as plain text (see _set_title)
+        self._nonce = ""   # under `mkdocs serve`: the live-reload script's nonce (csp.py)
         self.emendation_ids: dict[int, str] = {}
         self.root = Path(".")
         self._assets: siteassets.SiteAssets | None = None
@@ -91,6 +92,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_startup(self, *, command, dirty):
         # Under `mkdocs serve` the offline zip is not rebuilt on every save.
         self.serving = command == "serve"
+        self._nonce = secrets.token_urlsafe(18) if self.serving else ""
 
     def on_config(self, config):
         # static-i18n runs the other languages' builds inside this one: count how deep we are,
@@ -297,7 +299,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         output = addresses.absolute_alternates(output, page.canonical_url, self.config.default_language)
         if self.config.enabled:
             output = self._escaped_title(output, page, config)
-        return siteassets.compact_html(material_fixes.repair(output, lang))
+        return csp.with_policy(siteassets.compact_html(material_fixes.repair(output, lang)), self._nonce)
 
     def _escaped_title(self, output: str, page, config) -> str:
         """Where a theme without the edition's overrides wrote <title> through `striptags` (Material's
@@ -311,7 +313,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
         output_content = material_fixes.repair(output_content, self._lang(config))  # 404.html
-        return offline.page_404_links(output_content, config.site_url) if template_name == "404.html" else output_content
+        if template_name != "404.html":
+            return output_content
+        return csp.with_policy(offline.page_404_links(output_content, config.site_url), self._nonce)
 
     def on_build_error(self, *, error):
         self._depth = 0   # a failed build must not leave the next `mkdocs serve` rebuild "inside" it
@@ -322,6 +326,16 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                      *([str(Path(self.config.changelog).parent)] if self.config.changelog else [])]:
             if path:
                 server.watch(str(self.root / path))
+        # MkDocs injects its live-reload script inline into every page it serves: give it the nonce
+        # the pages' policy allows (csp.py), so that live reload keeps working under the policy.
+        inject, nonce = server._inject_js_into_html, self._nonce.encode()
+
+        def inject_with_nonce(content, epoch):
+            out = inject(content, epoch)
+            at = out.rfind(b"<script>")
+            return out[:at] + b'<script nonce="' + nonce + b'">' + out[at + 8:] if at >= 0 and nonce else out
+
+        server._inject_js_into_html = inject_with_nonce
         return server
 
     def on_env(self, env, config, files):
@@ -439,7 +453,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                     prose[page] = offline.single_file_links(split_front_matter(source.read_text(encoding="utf-8"))[0])
             name = config.site_name if lang == ed.default_lang else self._site_name(config, lang)
             extra = (self.figures.single_file(lang),) if self.figures else ()
-            document = offline.single_file(ed, lang, name, prose, extra)
+            document = csp.with_policy(offline.single_file(ed, lang, name, prose, extra))   # no script at all
             (out / offline.SINGLE_NAME.format(lang=lang)).write_text(document, encoding="utf-8")
             if self.config.pdf:
                 formats.write_pdf(document, out / formats.PDF_NAME.format(lang=lang))
