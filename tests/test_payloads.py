@@ -651,7 +651,10 @@ def test_no_planted_payload_runs_in_chromium(planted, planted_server, browser):
                 fold.first.click()
                 page.wait_for_timeout(300)
                 folds += page.locator("details.figure-strip svg").count() > 0
+        page.close()
+        page = context.new_page()   # search in a fresh tab, as a reader opening the site
         page.goto(f"{planted_server}/giris.html")
+        page.wait_for_load_state("load")
         search(page, "alert")   # results show planted titles and text
         page.wait_for_timeout(300)
         page.goto(f"{planted_server}/en/giris.html")
