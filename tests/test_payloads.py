@@ -655,10 +655,10 @@ def test_no_planted_payload_runs_in_chromium(planted, planted_server, browser):
         page = context.new_page()   # search in a fresh tab, as a reader opening the site
         page.goto(f"{planted_server}/giris.html")
         page.wait_for_load_state("load")
-        search(page, "alert")   # results show planted titles and text
+        search(page, "alert", reloads=4, retypes=3)   # results show planted titles and text
         page.wait_for_timeout(300)
         page.goto(f"{planted_server}/en/giris.html")
-        search(page, "alert")
+        search(page, "alert", reloads=4, retypes=3)
         page.wait_for_timeout(300)
     finally:
         context.close()
