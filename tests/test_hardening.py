@@ -94,8 +94,18 @@ CHAPTER_CASES = [
         "title: Ana <img src=x onerror=alert(1)>", "front-matter", "docs/index.md:2"),
     Bad("front-matter-alias", "docs/index.md", "title: Ana sayfa", "x: &x Ana\ntitle: *x", "front-matter",
         "docs/index.md:2"),
+    Bad("front-matter-author-raw-in-a-meta-tag", "docs/index.md", "title: Ana sayfa",
+        'title: Ana sayfa\nauthor: \'"><script>alert(1)</script>\'', "front-matter", "docs/index.md:3"),
     Bad("front-matter-title-a-list", "docs/index.md", "title: Ana sayfa", "title: [Ana, sayfa]", "front-matter",
         "docs/index.md:2"),
+    Bad("page-raw-html-in-a-heading", "docs/kaynakca.md", "# Kaynakça {#kaynakca}",
+        "# Kaynakça </title><script>alert(1)</script> {#kaynakca}", "markup", "docs/kaynakca.md:1"),
+    Bad("page-raw-html-in-text", "docs/kaynakca.md", "{bibliography}", "{bibliography}\n\nA <img src=x onerror=alert(1)>",
+        "markup", "docs/kaynakca.md:5"),
+    Bad("page-javascript-link", "docs/kaynakca.md", "{bibliography}", "{bibliography}\n\n[x](javascript:alert(1))",
+        "markup", "docs/kaynakca.md:5"),
+    Bad("page-javascript-reference-link", "docs/kaynakca.md", "{bibliography}",
+        "{bibliography}\n\n[x][y]\n\n[y]: javascript:alert(1)", "markup", "docs/kaynakca.md:7"),
     Bad("runaway-note", "docs/bolum.md", "[^3]: [Gazete", "[^3]: " + "a[" * 60_000 + " [Gazete", "markup",
         "docs/bolum.md:11"),
     Bad("translation-file-missing", "docs/bolum.en.md", "", None, "missing", "docs/bolum.en.md:1", root="bilingual"),
@@ -425,3 +435,40 @@ def test_json_ld_cannot_leave_its_script_element(obj):
 
     out = json_script(obj)
     assert not re.search("[<>&\u2028\u2029]", out) and json.loads(out) == obj
+
+
+# --- issue 22: titles MkDocs and Material write from headings --------------------------------
+
+TITLE_BREAK = "</title><script>alert({n})</script>"
+
+
+@pytest.fixture(scope="module")
+def title_site(tmp_path_factory) -> Path:
+    """The two paths found in the second pass: a chapter heading reaching the parallel view's
+    <title>, an archive's abbreviation reaching its file pages' <title> (both languages)."""
+    tmp = tmp_path_factory.mktemp("titles")
+    project = copy_root("bilingual", tmp)
+    for rel, old, new in (("docs/bolum.md", "# Bölüm {#s1}", f"# Bölüm {TITLE_BREAK.format(n=1)} & co {{#s1}}"),
+                          ("archives.yaml", "abbr: AVPRF", f'abbr: "AV{TITLE_BREAK.format(n=2)}"')):
+        path = project / rel
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    return build_site(project, tmp / "site")
+
+
+@pytest.mark.parametrize("rel,shown", [("paralel/bolum.html", "Bölüm " + TITLE_BREAK.format(n=1) + " & co"),
+                                       ("bolum.html", "Bölüm " + TITLE_BREAK.format(n=1) + " & co"),
+                                       ("arsiv/avprf-1-2-3.html", "AV" + TITLE_BREAK.format(n=2)),
+                                       ("en/arsiv/avprf-1-2-3.html", "AV" + TITLE_BREAK.format(n=2))])
+def test_a_heading_or_an_abbreviation_stays_text_in_the_title(title_site, rel, shown):
+    html = (title_site / rel).read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "lxml")
+    assert not [s for s in soup.find_all("script") if "alert(" in s.get_text()], rel
+    assert len(soup.find_all("title")) == 1 and soup.title.get_text().startswith(shown), soup.title
+    # the page's own metadata carries the text once escaped, not twice
+    og = soup.select_one('meta[property="og:title"]')
+    assert og is None or "&lt;" not in og["content"], og
+
+
+def test_the_markdown_download_opens_no_tag_in_a_viewer(title_site):
+    text = (title_site / "downloads" / "metin.tr.md").read_text(encoding="utf-8")
+    assert "<script>" not in text and "&lt;/title>&lt;script>alert(1)&lt;/script>" in text

@@ -205,7 +205,8 @@ class MLA(CiteStyle):
         link = self.link(e) if e.fields.get("doi") else e.fields.get("url", "").split("://", 1)[-1]
         if link:
             parts.append(link)
-        return self.render(t) + ", ".join(parts) + "."
+        # the journal is rendered (escaped) by pybtex; every other part is source text, escaped here
+        return self.render(t) + ", ".join([parts[0]] + [escaping.text(x) for x in parts[1:]]) + "."
 
 
 STYLES = (Chicago, APA, MLA)

@@ -14,6 +14,9 @@ XML or JSON only here, in the renderer that deliberately writes it into a page:
 - `markdown_text(s)`: text placed in Markdown that MkDocs renders (the headings of chapters
   and generated pages): entities for `&`, `<`, `>`, a backslash before every character
   Python-Markdown would read as markup;
+- `markdown_source(s)`: the edition's own Markdown source offered as a download (metin.*.md):
+  the text stays as written, but a `<` that would open an HTML tag or comment in a Markdown
+  viewer is written `&lt;` (which every Markdown renders as `<`);
 - `csv_cell(s)`: a cell of a CSV download; one that starts like a formula (`=`, `+`, `-`,
   `@`) gets a leading `'`, so no spreadsheet runs it.
 
@@ -29,7 +32,8 @@ import json
 import re
 from urllib.parse import urlsplit
 
-__all__ = ["text", "attr", "url", "is_safe_url", "json_script", "markdown_text", "csv_cell", "UnsafeURL"]
+__all__ = ["text", "attr", "url", "is_safe_url", "json_script", "markdown_text", "markdown_source", "csv_cell",
+           "UnsafeURL"]
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -95,6 +99,14 @@ def markdown_text(s: object) -> str:
     """Source text placed in Markdown that MkDocs renders (a heading written as `## …`): it
     stays text — no raw HTML, no link, no emphasis, no code span."""
     return _MD_ACTIVE.sub(r"\\\1", text(s))
+
+
+_TAG_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+def markdown_source(s: object) -> str:
+    """Markdown source for a download: no raw HTML tag, comment or autolink a viewer would act on."""
+    return _TAG_OPEN.sub("&lt;", str(s))
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -122,8 +122,8 @@ def downloads_readme(edition: Edition) -> str:
 def markdown_download(body_parts: list[str], edition: Edition, lang: str) -> str:
     """A language's text as Markdown: the licence and the markup explained at the top,
     the site's directive lines ({publication}, {offline}, {contents}…) left out."""
-    head = f"<!-- {licence_statement(edition, lang)} -->\n\n<!-- {MARKUP_NOTE[lang].format()} -->\n"
-    return "\n".join([head] + [_DIRECTIVE_LINE.sub("", b) for b in body_parts])
+    head = f"<!-- {escaping.text(licence_statement(edition, lang))} -->\n\n<!-- {MARKUP_NOTE[lang].format()} -->\n"
+    return "\n".join([head] + [escaping.markdown_source(_DIRECTIVE_LINE.sub("", b)) for b in body_parts])
 
 
 def write_data_downloads(edition: Edition, site_dir: Path, docs_dir: Path) -> None:

@@ -30,11 +30,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
+import html
 import json
 
 from .datafiles import read_text
-from . import (addresses, cite, commentary, confine, entities, escaping, exports, figures, formats, material_fixes,
-               meta, offline, parallel, registers, search, siteassets, termbase, versions)
+from . import (addresses, cite, commentary, confine, csp, entities, escaping, exports, figures, formats,
+               material_fixes, meta, offline, parallel, registers, search, siteassets, termbase, versions)
 from .cards import Cards
 from .errors import EditionError
 from .i18n import t
@@ -83,6 +84,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self._depth = 0
         self._cite_sets: dict[str, dict] = {}
         self._html_blocks: dict[str, dict[str, str]] = {}  # page -> its HTML blocks, markdown -> content
+        self._titles: dict[str, str] = {}   # page -> its title as plain text (see _set_title)
+        self._nonce = ""   # under `mkdocs serve`: the live-reload script's nonce (csp.py)
         self.emendation_ids: dict[int, str] = {}
         self.root = Path(".")
         self._assets: siteassets.SiteAssets | None = None
@@ -92,6 +95,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_startup(self, *, command, dirty):
         # Under `mkdocs serve` the offline zip is not rebuilt on every save.
         self.serving = command == "serve"
+        self._nonce = secrets.token_urlsafe(18) if self.serving else ""
 
     def on_config(self, config):
         # static-i18n runs the other languages' builds inside this one: count how deep we are,
@@ -288,10 +292,25 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return "\n\n".join(blocks)
 
     def on_page_content(self, html: str, page, config, files) -> str:
+        if self.config.enabled:
+            self._set_title(page)
         stash = self._html_blocks.pop(page.file.src_uri, None)
         if not stash:
             return html
         return _TOKEN_PARAGRAPH.sub(lambda m: stash.get(m.group(1), m.group(0)), html)
+
+    def _set_title(self, page) -> None:
+        """One door for the page's title (issue 22). MkDocs takes it from the first heading as HTML
+        text (entities kept); Material writes it raw into the navigation, header and footer, and
+        into <title> through `striptags`, which turns `&lt;/title&gt;` back into markup. The title
+        is kept here as plain text (for the page's metadata) and given back to MkDocs escaped;
+        overrides/main.html writes <title> from `edition_htmltitle`, never through `striptags`."""
+        plain = " ".join(html.unescape(page.title or "").split())
+        self._titles[page.file.src_uri] = plain
+        page.title = escaping.text(plain)
+        for key, escape in (("title", escaping.text), ("description", escaping.attr)):   # written raw by Material
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = escape(page.meta[key])
 
     def _name_of(self, src: str, lang: str) -> str:
         suffix = f".{lang}.md"
@@ -306,7 +325,19 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             output = addresses.generated_alternates(output, page_url(name), lang, self.edition.languages,
                                                     self.config.default_language)
         output = addresses.absolute_alternates(output, page.canonical_url, self.config.default_language)
-        return siteassets.compact_html(material_fixes.repair(output, lang))
+        if self.config.enabled:
+            output = self._escaped_title(output, page, config)
+        return csp.with_policy(siteassets.compact_html(material_fixes.repair(output, lang)), self._nonce)
+
+    def _escaped_title(self, output: str, page, config) -> str:
+        """Where a theme without the edition's overrides wrote <title> through `striptags` (Material's
+        base.html: the page's title unescaped), write it again escaped. With overrides/main.html
+        the title is already escaped and this finds nothing to do."""
+        plain = self._titles.get(page.file.src_uri, "")
+        if not plain or plain == escaping.text(plain):
+            return output
+        raw = f"<title>{plain} - {config.site_name}</title>"
+        return output.replace(raw, f"<title>{escaping.text(f'{plain} - {config.site_name}')}</title>", 1)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
         output_content = material_fixes.repair(output_content, self._lang(config))  # 404.html
@@ -315,7 +346,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if self.edition is not None:
             output_content = addresses.home_alternates(output_content, self.edition.languages,
                                                        self.config.default_language)
-        return offline.page_404_links(output_content, config.site_url)
+        return csp.with_policy(offline.page_404_links(output_content, config.site_url), self._nonce)
 
     def on_build_error(self, *, error):
         self._depth = 0   # a failed build must not leave the next `mkdocs serve` rebuild "inside" it
@@ -328,6 +359,16 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             if path and (self.root / path).exists():   # (a watched path that does not exist stops serve)
                 server.watch(str(self.root / path))
         server.builder = self._showing_errors(server.builder, Path(config.site_dir))
+        # MkDocs injects its live-reload script inline into every page it serves: give it the nonce
+        # the pages' policy allows (csp.py), so that live reload keeps working under the policy.
+        inject, nonce = server._inject_js_into_html, self._nonce.encode()
+
+        def inject_with_nonce(content, epoch):
+            out = inject(content, epoch)
+            at = out.rfind(b"<script>")
+            return out[:at] + b'<script nonce="' + nonce + b'">' + out[at + 8:] if at >= 0 and nonce else out
+
+        server._inject_js_into_html = inject_with_nonce
         return server
 
     def _showing_errors(self, builder, site_dir: Path):
@@ -357,7 +398,15 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         # The site root of the page's language ("" or "en"): overrides/main.html points
         # Material's search at that language's own index.
         context["edition_lang_root"] = self._prefix(config).rstrip("/")
-        if not self.config.enabled or self.edition is None:
+        if not self.config.enabled:
+            return context
+        plain = self._titles.get(page.file.src_uri, "")
+        # Material's rule (base.html, block htmltitle): a front-matter title, or the page's title
+        # except on the home page, then the site's name; written here as escaped text.
+        shown = f"{plain} - {config.site_name}" if plain and (page.meta.get("title") or not page.is_homepage) \
+            else config.site_name
+        context["edition_htmltitle"] = escaping.text(shown)
+        if self.edition is None:
             return context
         lang = self._lang(config)
         pub = self.edition.sources.publication
@@ -379,7 +428,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             context["edition_version_footer"] = versions.footer_html(self.versions, lang,
                                                                      linker.to(versions.CHANGELOG_PAGE))
         others = [x for x in self.edition.languages if x != lang]
-        kind, title = meta.page_kind(name, self.config.chapters), page.title or ""
+        kind, title = meta.page_kind(name, self.config.chapters), plain
         context["edition_meta"] = meta.meta_tags(pub, lang, url, config.site_name, others, kind, title,
                                                  self.edition.default_lang)
         editors = pub.get("edition", {}).get("editors", {}).get(lang, "")
@@ -451,7 +500,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                     prose[page] = offline.single_file_links(split_front_matter(read_text(source, f"docs/{source.name}"))[0])
             name = config.site_name if lang == ed.default_lang else self._site_name(config, lang)
             extra = (self.figures.single_file(lang),) if self.figures else ()
-            document = offline.single_file(ed, lang, name, prose, extra)
+            document = csp.with_policy(offline.single_file(ed, lang, name, prose, extra))   # no script at all
             (out / offline.SINGLE_NAME.format(lang=lang)).write_text(document, encoding="utf-8")
             if self.config.pdf:
                 formats.write_pdf(document, out / formats.PDF_NAME.format(lang=lang))

@@ -167,11 +167,19 @@ def _plain_title(value: str) -> str:
 PlainLine = Annotated[str, BeforeValidator(_scalar_text), AfterValidator(_no_newline), AfterValidator(_plain_title)]
 
 
-class FrontMatter(Schema):
-    """The YAML block at the top of a page: the edition checks the texts Material writes raw;
-    Material's own options (hide, search, template…) pass through."""
+class SearchOptions(Schema):
+    exclude: bool = False
+    boost: float | None = None
 
-    model_config = ConfigDict(extra="allow", frozen=True)
+
+class FrontMatter(Schema):
+    """The YAML block at the top of a page: the texts Material writes raw are plain text, and only
+    the options the edition uses are allowed (Material writes `author`, `subtitle`, `icon`,
+    `template`… raw into pages or template paths: an unknown key is refused, not passed on)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     title: PlainLine | None = None
     description: PlainLine | None = None
+    hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] = []
+    search: SearchOptions | None = None

@@ -16,6 +16,7 @@ from pybtex.database import BibliographyData, parse_string
 from pybtex.database.input.bibtex import Parser as BibtexParser
 from pybtex.scanner import PybtexSyntaxError
 
+from . import escaping
 from .datafiles import load_data, parse_yaml, read_text, validate
 from .errors import EditionError, Problem, fail
 from .markup import parse_chapter, split_front_matter
@@ -310,9 +311,50 @@ def check_front_matter(docs_dir: Path) -> None:
         raise EditionError(problems)
 
 
+# Raw HTML in a page's Markdown (a tag, a comment, an autolink), and link addresses.
+_RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])")
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+_LINK_ADDRESS = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)")
+
+
+def check_pages(docs_dir: Path, chapters: list[str]) -> None:
+    """The pages that are not chapters (principles, translation notes, register and download
+    pages…) are Markdown that MkDocs renders as it is: no raw HTML in them (a tag, a comment),
+    and no link address outside the allow-list (escaping.is_safe_url), each refused at its line.
+    (Chapters are parsed by the edition itself, which writes every piece of their text escaped.)"""
+    names = {chapter_path(name, lang) for name in chapters for lang in LANGS}
+    problems: list[Problem] = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel_docs = path.relative_to(docs_dir).as_posix()
+        if rel_docs in names:
+            continue
+        rel = f"docs/{rel_docs}"
+        fence = False
+        for number, line in enumerate(read_text(path, rel).split("\n"), 1):
+            if line.lstrip().startswith(("```", "~~~")):
+                fence = not fence
+                continue
+            if fence:
+                continue
+            prose = _CODE_SPAN.sub("", line)
+            if _RAW_HTML.search(prose):
+                problems.append(Problem(Location(rel, number), "markup",
+                                        "raw HTML ('<' before a letter, '/', '!' or '?') is not allowed in a page's "
+                                        "text: write '&lt;', or put the markup in a template or a generated block"))
+            for m in _LINK_ADDRESS.finditer(prose):
+                address = m.group(1) if m.group(1) is not None else m.group(2)
+                if address and not escaping.is_safe_url(address):
+                    problems.append(Problem(Location(rel, number), "markup",
+                                            f"link address {address[:80]!r} is not allowed "
+                                            "(only http, https, mailto or relative)"))
+    if problems:
+        raise EditionError(problems)
+
+
 def load_sources(root: Path, docs_dir: Path, chapters: list[str], bib: list[str], archives: str,
                  publication: str, register: str | None = None) -> Sources:
     check_front_matter(docs_dir)
+    check_pages(docs_dir, chapters)
     chapter_model = load_chapters(docs_dir, chapters)
     data, where = load_bibtex([root / b for b in bib], root)
     arch, files, docs = load_archives(root / archives, archives)
