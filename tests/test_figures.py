@@ -454,3 +454,28 @@ def test_a_chapters_chronology_opens_in_its_fold_and_links_to_its_paragraphs(ser
     page.locator("details.figure-strip summary").click()
     assert page.locator("details.figure-strip a[href='gorseller.html#chronology']").is_visible()
     context.close()
+
+
+def test_the_pdf_prints_each_figure_once_within_its_page(figs):
+    """WeasyPrint (the PDF) draws the wide drawings only, each inside the page's text block."""
+    from weasyprint import HTML
+
+    from edition import formats
+
+    html = f"<!DOCTYPE html><html><head><style></style></head><body>{figs.single_file('en')}</body></html>"
+    document = HTML(string=formats.pdf_document(html)).render()
+    found = []
+
+    def walk(box, page):
+        element = getattr(box, "element", None)
+        if element is not None and "edition-svg" in (element.get("class") or "") and box.width:
+            found.append((element.get("aria-labelledby").split()[0], box.width, box.height, page))
+        for child in getattr(box, "children", None) or []:
+            walk(child, page)
+
+    for page in document.pages:
+        walk(page._page_box, page)
+    assert [f[0] for f in found] == ["chronology-title", "network-title", "map-title"]
+    for _, width, height, page in found:
+        box = page._page_box     # its width and height: the page's text block, within the margins
+        assert width <= box.width + 0.5 and height <= box.height + 0.5
