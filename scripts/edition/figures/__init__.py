@@ -7,6 +7,12 @@ table with the same content (for screen readers, for print, for a narrow phone).
     figures.block("chronology", lang, linker)  # the Figures page (directives {chronology} …)
     figures.chapter_strip(name, lang, linker)  # the chronology of one chapter, on its page
 
+Each figure is drawn twice (issue 25): for a wide column (viewBox, as wide as the column up to
+its own width, 12 px text) and for a narrow one (the chronology down the page, the network in
+portrait, the map cut to its cities); `FIT_CSS` shows the one that fits the screen, and on a
+phone the network and the map open full screen at their wide size (:target, no script). No
+figure has a fixed pixel width or a scroll box; the chapters' chronologies keep theirs.
+
 Modules: `svg` (builder helpers, one number format, label boxes), `chronology`, `network`,
 `mapfig`. Nothing here imports MkDocs; everything is deterministic.
 """

@@ -8,7 +8,9 @@ section). Output: an SVG (drawn here, deterministic) and a table with the same c
 Layout: time runs left to right on a piecewise-linear scale (the years before 1924 narrow,
 1924-1928 wide, each year marked); each section of the article is a band, and the archival
 documents one more; inside a band items are placed on the first row where their label box
-does not meet another (greedy interval packing), so no two labels ever intersect.
+does not meet another (greedy interval packing), so no two labels ever intersect. For a narrow
+screen (`draw_vertical`) time runs down the page: each section a band, its items in date order
+under their year, each label in full on as many lines as it needs.
 """
 from __future__ import annotations
 
