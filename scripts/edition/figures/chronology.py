@@ -363,7 +363,7 @@ def draw_vertical(edition, items_: list[Item], lanes: list[tuple[str, str]], lan
                 y += step + 2
             lines = S.wrap(shown_label(it, lang, long=True), size, text_w)
             cy = y + step / 2 + 1
-            a = _mark(edition, g, it, lang, linker, line_x, cy, True)
+            a = _mark(edition, g, it, lang, linker, line_x, cy, False)   # its text names it: no tooltip (weight)
             S.text_lines(a, text_x, cy + size * 0.35, lines, step)
             boxes.append((it.key, S.Box(text_x, y + 2, max(S.text_width(t, size) for t in lines),
                                         len(lines) * step - 2)))
