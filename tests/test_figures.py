@@ -129,10 +129,33 @@ def test_every_place_on_the_map_is_in_the_register_and_links_to_it(edition, figs
 @pytest.mark.parametrize("lang", ["tr", "en"])
 def test_no_two_labels_intersect(figs, lang):
     _, chrono = figs.chronology_svg(lang, LINKER)
+    _, vertical = figs.chronology_vertical(lang, LINKER)
     (_, net, _, _), _ = figs.network_svg(lang, LINKER)
+    _, net_n, _, _ = figs.network_narrow(lang, LINKER)
     _, geo, _, _ = figs.map_svg(lang, LINKER)
-    for boxes in (chrono, net, geo):
+    _, geo_n = figs.map_narrow(lang, LINKER)
+    for boxes in (chrono, vertical, net, net_n, geo, geo_n):
         assert S.overlapping(boxes) == []
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_the_narrow_drawings_carry_what_the_wide_ones_do(edition, figs, lang):
+    """The chronology down the page has every item, with its label in full (no "…"); the narrow
+    network and map every node and city, with the same links."""
+    svg, boxes = figs.chronology_vertical(lang, LINKER)
+    assert {k for k, _ in boxes} >= {i.key for i in figs.items}
+    for it in figs.items:
+        assert f'href="{it.href(edition, LINKER)}"' in svg.replace("&amp;", "&"), it.key
+    assert "…" not in re.sub(r"<title>.*?</title>|aria-label=\"[^\"]*\"", "", svg)
+    (wide, *_), _ = figs.network_svg(lang, LINKER)
+    narrow, *_ = figs.network_narrow(lang, LINKER)
+    geo, *_ = figs.map_svg(lang, LINKER)
+    geo_n, _ = figs.map_narrow(lang, LINKER)
+    for a, b in ((wide, narrow), (geo, geo_n)):
+        assert sorted(re.findall(r'href="([^"#][^"]*)"', a)) == sorted(re.findall(r'href="([^"#][^"]*)"', b))
+    # the narrow map draws the wide map's land (no second copy in the page), or its own
+    assert '<use href="#map-land"' in geo_n and 'id="map-land"' in geo
+    assert 'class="land"' in figs.map_narrow(lang, LINKER, inline=True)[0]
 
 
 def test_box_intersection():
@@ -296,58 +319,114 @@ def test_figures_pages_built_and_linked_from_home(site):
 
     for prefix in ("", "en/"):
         page = (site / prefix / "gorseller.html").read_bytes()
-        assert page.count(b'class="edition-svg"') == 3 and page.count(b"<table class=\"figure-table\"") == 3
+        # each figure twice: for a wide and for a narrow column
+        assert page.count(b'class="edition-svg') == 6 and page.count(b"<table class=\"figure-table\"") == 3
         assert len(gzip.compress(page)) <= 150_000
         assert b'href="gorseller.html"' in (site / prefix / "index.html").read_bytes()
         assert b"<figure" in (site / prefix / "gorseller.html").read_bytes()
     single = (site / "downloads" / "edisyon.tr.html")
     if single.exists():
-        assert single.read_bytes().count(b'class="edition-svg"') == 3
+        assert single.read_bytes().count(b'class="edition-svg') == 6
 
 
 def test_figures_make_no_external_request(site):
     page = (site / "gorseller.html").read_text(encoding="utf-8")
-    svgs = re.findall(r'<svg[^>]*class="edition-svg".*?</svg>', page, re.S)
-    assert len(svgs) == 3
+    svgs = re.findall(r'<svg[^>]*class="edition-svg.*?</svg>', page, re.S)
+    assert len(svgs) == 6
     for svg in svgs:
         refs = re.findall(r'(?:href|src)="([^"]+)"', svg)
         assert refs and all(not r.startswith(("http:", "https:", "//")) for r in refs)
 
 
+# What a reader sees: the drawing the page shows at that width, measured by Chromium
+_MEASURE = """fig => {
+    const col = fig.getBoundingClientRect();
+    const shown = [...fig.querySelectorAll('svg.edition-svg')].filter(s => s.getBoundingClientRect().width > 0);
+    const svg = shown[0], r = svg.getBoundingClientRect(), k = r.width / svg.viewBox.baseVal.width;
+    const labels = [...svg.querySelectorAll('text')].map(t => {
+        const b = t.getBoundingClientRect();
+        return [t.textContent, b.x, b.y, b.width, b.height, parseFloat(getComputedStyle(t).fontSize) * k]; });
+    return {shown: shown.length, col: [col.left, col.right], svg: [r.left, r.right], labels,
+            overflow: fig.scrollWidth - fig.clientWidth};
+}"""
+FIGURES = ("chronology", "network", "map")
+SCREENS = {"phone": (390, 844), "desktop": (1280, 900)}
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["tr", "en"])
-def test_rendered_labels_do_not_intersect_and_screenshots(server, browser, lang):
-    from conftest import ARTIFACTS
-
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    prefix = "" if lang == "tr" else "en/"
-    for scheme in ("light", "dark"):
-        page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-        page.goto(f"{server}/{prefix}gorseller.html")
-        # whole figures in the screenshots: no sticky header over them, no scroll box around them
-        page.add_style_tag(content=".md-header{position:static}.figure-scroll{overflow:visible!important}")
-        for ident in ("chronology", "network", "map"):
-            fig = page.locator(f"#{ident}-figure svg")
-            boxes = fig.evaluate("""svg => [...svg.querySelectorAll('text')].map(t => {
-                const b = t.getBoundingClientRect(); return [t.textContent, b.x, b.y, b.width, b.height]; })""")
-            rects = [(t, S.Box(x, y, w, h)) for t, x, y, w, h in boxes if w and h]
-            # year labels along the axis are not data labels; everything else must stand apart
-            data = [(t, b) for t, b in rects if not re.fullmatch(r"’?\d{2,4}|tarihsiz|undated", t)]
-            shrunk = [(t, S.Box(b.x + 0.5, b.y + 2, b.w - 1, b.h - 4)) for t, b in data]   # glyph ascent/descent
-            assert S.overlapping(shrunk) == [], ident
-            fig.screenshot(path=str(ARTIFACTS / f"figure-{ident}-{lang}-{scheme}.png"))
-        page.close()
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("screen", ["phone", "desktop"])
+def test_figures_fit_the_screen_with_legible_labels_apart(server, browser, lang, scheme, screen, artifacts):
+    """At 390 x 844 and 1280 x 900, both languages and schemes: one drawing of each figure shown,
+    inside its column (no sideways scroll, nothing clipped), every label at least 11 px as shown
+    and no two labels intersecting; screenshots of each figure in tests/artifacts/."""
+    width, height = SCREENS[screen]
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{server}/{'' if lang == 'tr' else 'en/'}gorseller.html")
+    page.add_style_tag(content=".md-header{position:static}")   # no sticky header over the screenshots
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    smallest = []
+    for ident in FIGURES:
+        fig = page.locator(f"#{ident}-figure")
+        m = fig.evaluate(_MEASURE)
+        assert m["shown"] == 1, ident
+        assert m["col"][0] - 0.5 <= m["svg"][0] and m["svg"][1] <= m["col"][1] + 0.5, (ident, m["col"], m["svg"])
+        assert m["overflow"] <= 0, ident
+        labels = [(t, S.Box(x, y, w, h), size) for t, x, y, w, h, size in m["labels"] if w and h]
+        assert labels
+        small = [(t, round(size, 2)) for t, _, size in labels if size < 11]
+        assert small == [], ident
+        smallest.append(min(size for *_, size in labels))
+        # glyph boxes take the line's ascent and descent: shrunk to the letters themselves
+        shrunk = [(t, S.Box(b.x + 0.5, b.y + 2, b.w - 1, b.h - 4)) for t, b, _ in labels]
+        assert S.overlapping(shrunk) == [], ident
+        fig.screenshot(path=str(artifacts / f"figure-{ident}-{lang}-{width}-{scheme}.png"))
+    (artifacts / f"figure-label-sizes-{lang}-{width}-{scheme}.txt").write_text(
+        " ".join(f"{i}:{s:.2f}" for i, s in zip(FIGURES, smallest)) + "\n", encoding="utf-8")
+    context.close()
 
 
 @pytest.mark.browser
-def test_phone_width_scrolls_inside_the_figure(server, browser):
-    page = browser.new_page(viewport={"width": 390, "height": 844})
-    page.goto(f"{server}/gorseller.html")
-    doc_width = page.evaluate("document.documentElement.scrollWidth")
-    assert doc_width <= 390                       # the page itself does not scroll sideways
-    box = page.locator("#chronology-figure .figure-scroll")
-    assert box.evaluate("e => e.scrollWidth > e.clientWidth")   # the figure does, inside its box
-    page.close()
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_on_a_phone_the_network_and_the_map_open_full_screen_without_script(server, browser, lang, artifacts):
+    """A tap on "open full screen" shows the wide drawing at its own size over the page (a
+    :target, no script), to pan and pinch; "close" goes back to the figure."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False,
+                                  has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{server}/{'' if lang == 'tr' else 'en/'}gorseller.html")
+    assert page.locator("#chronology-figure .figure-enlarge").count() == 0   # it runs down the page
+    for ident in ("network", "map"):
+        page.locator(f"#{ident}-figure .figure-enlarge a").tap()
+        zoom = page.locator(f"#{ident}-zoom")
+        zoom.wait_for(state="visible")
+        box = zoom.bounding_box()
+        assert box["x"] == 0 and box["y"] == 0 and box["width"] >= 390 and box["height"] >= 844   # the screen
+        svg = zoom.locator("svg").bounding_box()
+        assert svg["width"] >= 780                  # its own size: 12 px labels
+        zoom.screenshot(path=str(artifacts / f"figure-{ident}-{lang}-390-fullscreen.png"))
+        page.locator(f"#{ident}-zoom .figure-close").tap()
+        zoom.wait_for(state="hidden")
+        assert page.locator(f"#{ident}-figure .figure-narrow svg").is_visible()
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_figures_page_passes_axe_on_a_phone(server, browser, lang, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True,
+                                  color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{server}/{'' if lang == 'tr' else 'en/'}gorseller.html")
+    result = Axe().run(page, options={"rules": {"target-size": {"enabled": True}}}).response
+    assert any(r["id"] == "target-size" for r in result["passes"] + result["violations"])
+    assert [(v["id"], v["nodes"][0]["target"]) for v in result["violations"]] == []
+    context.close()
 
 
 @pytest.mark.browser
@@ -375,3 +454,28 @@ def test_a_chapters_chronology_opens_in_its_fold_and_links_to_its_paragraphs(ser
     page.locator("details.figure-strip summary").click()
     assert page.locator("details.figure-strip a[href='gorseller.html#chronology']").is_visible()
     context.close()
+
+
+def test_the_pdf_prints_each_figure_once_within_its_page(figs):
+    """WeasyPrint (the PDF) draws the wide drawings only, each inside the page's text block."""
+    from weasyprint import HTML
+
+    from edition import formats
+
+    html = f"<!DOCTYPE html><html><head><style></style></head><body>{figs.single_file('en')}</body></html>"
+    document = HTML(string=formats.pdf_document(html)).render()
+    found = []
+
+    def walk(box, page):
+        element = getattr(box, "element", None)
+        if element is not None and "edition-svg" in (element.get("class") or "") and box.width:
+            found.append((element.get("aria-labelledby").split()[0], box.width, box.height, page))
+        for child in getattr(box, "children", None) or []:
+            walk(child, page)
+
+    for page in document.pages:
+        walk(page._page_box, page)
+    assert [f[0] for f in found] == ["chronology-title", "network-title", "map-title"]
+    for _, width, height, page in found:
+        box = page._page_box     # its width and height: the page's text block, within the margins
+        assert width <= box.width + 0.5 and height <= box.height + 0.5

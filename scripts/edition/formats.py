@@ -107,6 +107,8 @@ p.para .para-num::before { content: "¶\\00a0" attr(data-n); }
 .fn::footnote-call { content: attr(data-n); font-size: 70%; vertical-align: super; line-height: 0; }
 .fn::footnote-marker { content: attr(data-n) ".\\00a0"; }
 div.footnote.notes, h2.notes-heading { display: none; }
+/* the figures' drawings for a wide column only (WeasyPrint does not read the <style> of an inline SVG) */
+.figure-narrow, .figure-enlarge, .figure-close { display: none; }
 """
 
 

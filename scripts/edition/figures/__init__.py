@@ -7,6 +7,12 @@ table with the same content (for screen readers, for print, for a narrow phone).
     figures.block("chronology", lang, linker)  # the Figures page (directives {chronology} …)
     figures.chapter_strip(name, lang, linker)  # the chronology of one chapter, on its page
 
+Each figure is drawn twice (issue 25): for a wide column (viewBox, as wide as the column up to
+its own width, 12 px text) and for a narrow one (the chronology down the page, the network in
+portrait, the map cut to its cities); `FIT_CSS` shows the one that fits the screen, and on a
+phone the network and the map open full screen at their wide size (:target, no script). No
+figure has a fixed pixel width or a scroll box; the chapters' chronologies keep theirs.
+
 Modules: `svg` (builder helpers, one number format, label boxes), `chronology`, `network`,
 `mapfig`. Nothing here imports MkDocs; everything is deterministic.
 """
@@ -39,10 +45,11 @@ WATCH = ("chronology", "maps")
 T = {
     "tr": {
         "chronology": "Kronoloji 1917-1929",
-        "chronology_desc": ("Makalenin andığı {events} tarihli olay ve {docs} arşiv belgesi tek bir zaman ekseninde. "
-                            "Her bölüm bir şerit: olaylar (daire) metinde anıldıkları bölümün şeridinde, arşiv belgeleri "
-                            "(kare) en alttaki şeritte. 1924 öncesi yıllar dar, 1924-1928 geniş çizildi. Her işaret "
-                            "olayın paragrafına ya da belgenin sayfasına bağlanır. Yıldız (*): editör notu, tabloda."),
+        "chronology_desc": ("Makalenin andığı {events} tarihli olay ve {docs} arşiv belgesi tek bir zaman ekseninde: "
+                            "geniş ekranda soldan sağa (1924 öncesi yıllar dar, 1924-1928 geniş çizildi), dar ekranda "
+                            "yukarıdan aşağıya. Her bölüm bir şerit: olaylar (daire) metinde anıldıkları bölümün "
+                            "şeridinde, arşiv belgeleri (kare) en sondaki şeritte. Her işaret olayın paragrafına ya da "
+                            "belgenin sayfasına bağlanır. Yıldız (*): editör notu, tabloda."),
         "chronology_source": ("Veri: olaylar chronology/events.yaml (her biri makalenin bir paragrafından; tarih metnin "
                               "verdiği kesinlikte), belgeler bibliography/archives.yaml."),
         "table": "Tablo olarak",
@@ -69,15 +76,20 @@ T = {
         "place": "Yer", "coords": "Enlem, boylam", "modern": "Dizindeki ad",
         "figures": "Görseller",
         "figureslink": "Görseller: kronoloji, yazışma ağı ve yerler haritası",
-        "scroll": "Şekil; yatay kaydırılabilir",
+        "chronology_desc_v": ("Makalenin andığı {events} tarihli olay ve {docs} arşiv belgesi, zaman yukarıdan aşağıya: "
+                              "her bölüm bir grup, içinde olaylar (daire) tarih sırasıyla yıllarının altında; arşiv "
+                              "belgeleri (kare) en sonda. Her işaret olayın paragrafına ya da belgenin sayfasına "
+                              "bağlanır. Yıldız (*): editör notu, tabloda."),
+        "enlarge": "Şekli tam ekranda aç", "close": "Kapat",
     },
     "en": {
         "chronology": "Chronology 1917-1929",
-        "chronology_desc": ("The {events} dated events the article states and its {docs} archival documents on one time "
-                            "axis. Each section is a band: events (circles) stand in the band of the section that "
-                            "states them, archival documents (squares) in the last band. The years before 1924 are "
-                            "drawn narrow, 1924-1928 wide. Each mark links to the event’s paragraph or the document’s "
-                            "page. An asterisk (*) marks an editors’ note, given in the table."),
+        "chronology_desc": ("The {events} dated events the article states and its {docs} archival documents on one "
+                            "time axis: across the page on a wide screen (the years before 1924 drawn narrow, "
+                            "1924-1928 wide), down the page on a narrow one. Each section is a band: events (circles) "
+                            "stand in the band of the section that states them, archival documents (squares) in the "
+                            "last band. Each mark links to the event’s paragraph or the document’s page. An asterisk "
+                            "(*) marks an editors’ note, given in the table."),
         "chronology_source": ("Data: events from chronology/events.yaml (each from one paragraph of the article, dated "
                               "as precisely as the text dates it), documents from bibliography/archives.yaml."),
         "table": "As a table",
@@ -106,7 +118,12 @@ T = {
         "place": "Place", "coords": "Latitude, longitude", "modern": "Register name",
         "figures": "Figures",
         "figureslink": "Figures: chronology, correspondence network and map of the places",
-        "scroll": "Figure; scrolls horizontally",
+        "chronology_desc_v": ("The {events} dated events the article states and its {docs} archival documents, time "
+                              "running down the page: each section a group, in it the events (circles) in the order "
+                              "of their dates under their year; the archival documents (squares) last. Each mark "
+                              "links to the event’s paragraph or the document’s page. An asterisk (*) marks an "
+                              "editors’ note, given in the table."),
+        "enlarge": "Open the figure full screen", "close": "Close",
     },
 }
 
@@ -122,6 +139,7 @@ class Figures:
     items: list = field(default_factory=list)
     basemap: dict | None = None
     _layout: dict | None = None
+    _layout_n: dict | None = None
 
     # --- chronology ---------------------------------------------------------------------
     def lanes(self, lang: str) -> list[tuple[str, str]]:
@@ -135,7 +153,15 @@ class Figures:
         t = T[lang]
         n_events = sum(1 for i in self.items if i.kind == "event")
         desc = t["chronology_desc"].format(events=n_events, docs=len(self.items) - n_events)
-        return C.draw(self.edition, self.items, self.lanes(lang), lang, linker, ident, t["chronology"], desc)
+        return C.draw(self.edition, self.items, self.lanes(lang), lang, linker, ident, t["chronology"], desc,
+                      size=WIDE_SIZE, fit=True)
+
+    def chronology_vertical(self, lang: str, linker: Linker, ident: str = "chronology-v"):
+        """The chronology for a narrow screen: time down the page (`chronology.draw_vertical`)."""
+        t = T[lang]
+        n_events = sum(1 for i in self.items if i.kind == "event")
+        desc = t["chronology_desc_v"].format(events=n_events, docs=len(self.items) - n_events)
+        return C.draw_vertical(self.edition, self.items, self.lanes(lang), lang, linker, ident, t["chronology"], desc)
 
     def chronology_table(self, lang: str, linker: Linker) -> str:
         t = T[lang]
@@ -216,10 +242,11 @@ class Figures:
             return f'<p class="figures-link"><a href="{_esc(linker.to(PAGE))}">{_esc(t["figureslink"])}</a></p>'
         if which == "chronology":
             svg, _ = self.chronology_svg(lang, linker)
+            vertical, _ = self.chronology_vertical(lang, linker)
             n_events = sum(1 for i in self.items if i.kind == "event")
             desc = t["chronology_desc"].format(events=n_events, docs=len(self.items) - n_events)
-            return _figure("chronology", t["chronology"], desc, t["chronology_source"], svg,
-                           self.chronology_table(lang, linker), lang)
+            return _figure("chronology", t["chronology"], desc, t["chronology_source"], svg, vertical,
+                           self.chronology_table(lang, linker), lang, zoom=False)
         if which == "network":
             return self.network_block(lang, linker)
         if which == "map":
@@ -235,7 +262,19 @@ class Figures:
         desc = t["network_desc"].format(docs=len({e.key for e in edges}), nodes=len(nodes))
         if self._layout is None:   # the same positions for both languages: computed once per build
             self._layout = N.layout(nodes, edges)
-        return N.draw(self.edition, lang, linker, "network", t["network"], desc, self._layout), desc
+        return N.draw(self.edition, lang, linker, "network", t["network"], desc, self._layout, fit=N.WIDTH), desc
+
+    def network_narrow(self, lang: str, linker: Linker):
+        """The network for a narrow screen: (svg, label boxes, nodes, edges)."""
+        from . import network as N
+
+        t = T[lang]
+        nodes, edges = N.graph(self.edition)
+        desc = t["network_desc"].format(docs=len({e.key for e in edges}), nodes=len(nodes))
+        if self._layout_n is None:
+            self._layout_n = N.layout(nodes, edges, narrow=True)
+        return N.draw(self.edition, lang, linker, "network-n", t["network"], desc, self._layout_n, narrow=True,
+                      fit=NARROW_FIT)
 
     def network_block(self, lang: str, linker: Linker) -> str:
         t = T[lang]
@@ -256,7 +295,8 @@ class Figures:
         table = (f'<table class="figure-table"><caption>{_esc(t["network"])}</caption><thead><tr>'
                  f'<th scope="col">{t["date"]}</th><th scope="col">{t["from"]}</th><th scope="col">{t["to"]}</th>'
                  f'<th scope="col">{t["document"].capitalize()}</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
-        return _figure("network", t["network"], desc, t["network_source"], svg, table, lang)
+        narrow = self.network_narrow(lang, linker)[0]
+        return _figure("network", t["network"], desc, t["network_source"], svg, narrow, table, lang)
 
     # --- map ------------------------------------------------------------------------------------
     def map_svg(self, lang: str, linker: Linker):
@@ -267,8 +307,20 @@ class Figures:
         inside, outside = M.places(self.edition.register, tuple(basemap["extent"]))
         out = ", ".join(p.label[lang] for p in outside) or "—"
         desc = t["map_desc"].format(n=len(inside), out=out)
-        svg, boxes = M.draw(self.edition.register, basemap, lang, linker, "map", t["map"], desc)
+        svg, boxes = M.draw(self.edition.register, basemap, lang, linker, "map", t["map"], desc, size=WIDE_SIZE,
+                            width=M.WIDTH, fit=M.WIDTH)
         return svg, boxes, desc, inside + outside
+
+    def map_narrow(self, lang: str, linker: Linker, inline: bool = False):
+        """The map for a narrow screen, cut to the cities: (svg, label boxes). Its land is the wide
+        map's (<use>), or, `inline`, drawn in it (a drawing on its own)."""
+        from . import mapfig as M
+
+        t = T[lang]
+        inside, outside = M.places(self.edition.register, tuple(self.basemap["extent"]))
+        desc = t["map_desc"].format(n=len(inside), out=", ".join(p.label[lang] for p in outside) or "—")
+        return M.draw_narrow(self.edition.register, self.basemap, lang, linker, "map-n", t["map"], desc,
+                             land=None if inline else "map-land", fit=NARROW_FIT)
 
     def map_block(self, lang: str, linker: Linker) -> str:
         if not self.edition.register or self.basemap is None:
@@ -281,7 +333,7 @@ class Figures:
         table = (f'<table class="figure-table"><caption>{_esc(t["map"])}</caption><thead><tr>'
                  f'<th scope="col">{t["place"]}</th><th scope="col">{t["modern"]}</th><th scope="col">{t["coords"]}</th>'
                  f"</tr></thead><tbody>{rows}</tbody></table>")
-        return _figure("map", t["map"], desc, t["map_source"], svg, table, lang)
+        return _figure("map", t["map"], desc, t["map_source"], svg, self.map_narrow(lang, linker)[0], table, lang)
 
 
     def single_file(self, lang: str) -> str:
@@ -305,13 +357,44 @@ def plain_colours(html_: str) -> str:
     return _VAR.sub(lambda m: m.group(1), html_)
 
 
-def _figure(ident: str, title: str, desc: str, source: str, svg: str, table: str, lang: str) -> str:
+#: the drawings for a wide column: text this many px at their own size (a column of 736 px or more
+#: shows them, at least 11 px); the drawings for a narrow one at most this many px wide
+WIDE_SIZE, NARROW_FIT = 12.0, 510.0
+
+#: how a figure fits the reader's screen (in the wide drawing's <style>: in every output with it):
+#: the wide drawing from a viewport of 768 px (a column of 736 px), the narrow one below; on a
+#: narrow screen the network and the map open full screen at their wide size (:target, no script)
+FIT_CSS = (
+    ".edition-figure .figure-fit svg{display:block;margin:0 auto}"
+    ".edition-figure .figure-narrow,.edition-figure .figure-enlarge,.edition-figure .figure-close{display:none}"
+    "@media screen and (max-width:767px){"
+    ".edition-figure .figure-wide{display:none}"
+    ".edition-figure .figure-narrow,.edition-figure .figure-enlarge{display:block}"
+    ".edition-figure .figure-zoom:target{display:block;position:fixed;inset:0;z-index:10;overflow:auto;"
+    "background:var(--md-default-bg-color,#fff);padding:0 .5rem .5rem;text-align:start}"
+    ".edition-figure .figure-zoom:target svg{width:auto!important;max-width:none!important;margin:0}"
+    ".edition-figure .figure-zoom:target .figure-close{display:inline-block;position:sticky;top:0;left:0;z-index:1;"
+    "padding:.4em 1em;margin:.5rem 0;background:var(--md-default-bg-color,#fff);border:1px solid currentColor;"
+    "border-radius:.2rem}}"
+)
+
+
+def _figure(ident: str, title: str, desc: str, source: str, svg: str, narrow: str, table: str, lang: str,
+            zoom: bool = True) -> str:
+    """A figure: its wide drawing and its narrow one (CSS shows the one that fits, `FIT_CSS`), a
+    link that opens the wide one full screen on a narrow screen (`zoom`), and its table."""
     t = T[lang]
+    svg = svg.replace("</style>", FIT_CSS + "</style>", 1)
+    if zoom:
+        wide = (f'<div class="figure-wide figure-zoom" id="{ident}-zoom"><a class="figure-close" '
+                f'href="#{ident}-figure">{_esc(t["close"])}</a>{svg}</div>')
+        enlarge = f'<p class="figure-enlarge"><a href="#{ident}-zoom">{_esc(t["enlarge"])}</a></p>'
+    else:
+        wide, enlarge = f'<div class="figure-wide">{svg}</div>', ""
     return (f'<figure class="edition-figure" id="{ident}-figure">'
             f'<figcaption><strong>{_esc(title)}</strong>. {_esc(source)}</figcaption>'
             f'<p class="figure-desc">{_esc(desc)}</p>'
-            f'<div class="figure-scroll" tabindex="0" role="region" aria-label="{_esc(title)}: {_esc(t["scroll"])}">'
-            f"{svg}</div></figure>"
+            f'<div class="figure-fit">{wide}<div class="figure-narrow">{narrow}</div>{enlarge}</div></figure>'
             f'<details class="figure-table-box" open><summary>{_esc(t["table"])}</summary>{table}</details>')
 
 

@@ -8,7 +8,9 @@ section). Output: an SVG (drawn here, deterministic) and a table with the same c
 Layout: time runs left to right on a piecewise-linear scale (the years before 1924 narrow,
 1924-1928 wide, each year marked); each section of the article is a band, and the archival
 documents one more; inside a band items are placed on the first row where their label box
-does not meet another (greedy interval packing), so no two labels ever intersect.
+does not meet another (greedy interval packing), so no two labels ever intersect. For a narrow
+screen (`draw_vertical`) time runs down the page: each section a band, its items in date order
+under their year, each label in full on as many lines as it needs.
 """
 from __future__ import annotations
 
@@ -87,6 +89,7 @@ class Item:
     note: int | None = None
     comment: dict | None = None     # lang -> editorial comment
     sources: tuple = ()
+    long: dict | None = None        # lang -> the label not shortened (documents), for the vertical drawing
 
     @property
     def sort_key(self):
@@ -147,12 +150,13 @@ def items(edition, events: list[Event], where: dict[str, Location]) -> list[Item
         chapter = edition.note_place[uses[0].note][0] if uses else ""
         date = PartialDate(doc.date.year, doc.date.month, doc.date.day) if isinstance(doc.date, dt.date) else None
         label = {lang: short_document_label(edition, doc, lang) for lang in ("tr", "en")}
+        long = {lang: short_document_label(edition, doc, lang, None) for lang in ("tr", "en")}
         out.append(Item(doc.key, "document", date, "documents", label, chapter, "", None,
-                        uses[0].note if uses else None))
+                        uses[0].note if uses else None, long=long))
     return sorted(out, key=lambda i: i.sort_key)
 
 
-def short_document_label(edition, doc, lang: str) -> str:
+def short_document_label(edition, doc, lang: str, limit: int | None = 48) -> str:
     """Author → recipient, or author — interlocutor for a conversation (names from the register where
     the document links them, else as the archive words them), with the kind of document."""
     refs = edition.sources.document_refs.get(doc.key, {}) if edition.sources.document_refs else {}
@@ -174,7 +178,7 @@ def short_document_label(edition, doc, lang: str) -> str:
         who = f"{author} — {', '.join(parties)}" if author and parties else (author or " — ".join(parties))
     kind = doc.kind.get(lang, "")
     text = f"{who} ({kind})" if who and kind else (who or kind or document_title(doc, lang))
-    return text if len(text) <= 48 else text[:46].rstrip() + "…"
+    return text if limit is None or len(text) <= limit else text[:limit - 2].rstrip() + "…"
 
 
 def short_name(entity, lang: str) -> str:
@@ -187,9 +191,7 @@ def short_name(entity, lang: str) -> str:
 # --- the drawing ---------------------------------------------------------------------------
 
 LABEL_SIZE = 11.0
-ROW = 15.0          # height of one label row
 PAD = 3.0           # space between a dot and its label, and around label boxes
-HEAD = 18.0         # a band's title row
 DOT = 3.2
 
 
@@ -225,17 +227,18 @@ class Scale:
         return self.x0 + sum(w for y, w in self.widths.items() if y < year)
 
 
-def full_scale(years: range) -> Scale:
-    return Scale(12.0, {y: (104.0 if 1924 <= y <= 1928 else 25.0) for y in years})
+def full_scale(years: range, narrow: float = 25.0, wide: float = 104.0) -> Scale:
+    return Scale(12.0, {y: (wide if 1924 <= y <= 1928 else narrow) for y in years})
 
 
-def band_layout(items: list[Item], scale: Scale, lang: str, right: float):
+def band_layout(items: list[Item], scale: Scale, lang: str, right: float, size: float = LABEL_SIZE):
     """Rows for the items of one band: [(item, x, row, label box relative to the band top)]."""
     rows: list[list[tuple[float, float]]] = []
     placed = []
+    row, head = size + 4, size + 7
     for it in items:
         x = scale.x(it.date) if it.date else right - 6
-        w = S.text_width(shown_label(it, lang), LABEL_SIZE)
+        w = S.text_width(shown_label(it, lang), size)
         if x + PAD + w + DOT <= right:
             span = (x - DOT - PAD, x + DOT + PAD + w + PAD)
             anchor = "start"
@@ -249,42 +252,60 @@ def band_layout(items: list[Item], scale: Scale, lang: str, right: float):
             r = len(rows)
             rows.append([])
         rows[r].append(span)
-        box = S.Box(span[0] + PAD, HEAD + r * ROW + 2, span[1] - span[0] - 2 * PAD, ROW - 4)
+        box = S.Box(span[0] + PAD, head + r * row + 2, span[1] - span[0] - 2 * PAD, row - 4)
         placed.append((it, x, r, anchor, box))
     return placed, max(1, len(rows))
 
 
+def _mark(edition, parent, it: Item, lang: str, linker: Linker, x: float, cy: float, tooltips: bool):
+    """The link of one item with its dot (event) or square (document); returns the link."""
+    full = f"{format_date(it.date.iso, lang) if it.date else UNDATED[lang]}: {it.label[lang]}"
+    if it.comment:
+        full += f" ({EDITORIAL[lang]}: {it.comment[lang]})"
+    a = S.link(parent, it.href(edition, linker), full, tooltips)
+    if it.kind == "document":
+        S.el(a, "rect", {"x": x - DOT, "y": cy - DOT, "width": 2 * DOT, "height": 2 * DOT, "class": "mark doc"})
+    else:
+        S.el(a, "circle", {"cx": x, "cy": cy, "r": DOT, "class": "mark"})
+    return a
+
+
 def draw(edition, items_: list[Item], lanes: list[tuple[str, str]], lang: str, linker: Linker, ident: str,
-         title: str, desc: str, scale: Scale | None = None, tooltips: bool = True) -> tuple[str, list[tuple[str, S.Box]]]:
-    """The SVG of `items_` in `lanes` [(lane key, band title)]; returns (svg, label boxes)."""
+         title: str, desc: str, scale: Scale | None = None, tooltips: bool = True, size: float = LABEL_SIZE,
+         fit: bool = False) -> tuple[str, list[tuple[str, S.Box]]]:
+    """The SVG of `items_` in `lanes` [(lane key, band title)], time left to right; returns (svg,
+    label boxes). `fit`: the drawing fits its column up to its own width (else a fixed size)."""
     dated = [i for i in items_ if i.date]
     years = range(min(i.date.year for i in dated), max(i.date.year for i in dated) + 1) if dated else range(1925, 1926)
     scale = scale or full_scale(years)
     right = scale.end + (48.0 if any(i.date is None for i in items_) else 0) + 4
     width = right + 12
-    top = 22.0
+    top = size + 11
+    row, head = size + 4, size + 7
     bands = []
     y = top
     for key, name in lanes:
         mine = [i for i in items_ if i.lane == key]
         if not mine:
             continue
-        placed, n = band_layout(mine, scale, lang, right)
-        height = HEAD + n * ROW + 6
+        placed, n = band_layout(mine, scale, lang, right, size)
+        height = head + n * row + 6
         bands.append((key, name, y, height, placed))
         y += height + 4
-    height = y + 18
-    root = S.svg_root(width, height, ident, title, desc, S.BASE_CSS + CSS, min_width=width)
+    height = y + size + 7
+    style = S.fit_style(size, width) if fit else None
+    root = S.svg_root(width, height, ident, title, desc, S.BASE_CSS + CSS, min_width=None if fit else width,
+                      style=style)
     # year grid and labels (top and bottom)
     grid = S.el(root, "g", {"class": "years"})
     for yr in scale.years:
         x = scale.year_x(yr)
-        S.el(grid, "line", {"x1": x, "y1": top - 4, "x2": x, "y2": height - 16, "class": "rule"})
+        S.el(grid, "line", {"x1": x, "y1": top - 4, "x2": x, "y2": height - size - 5, "class": "rule"})
         w = scale.widths[yr]
-        label = str(yr) if w >= 30 else f"’{yr % 100:02d}"
+        label = str(yr) if w >= 2.8 * size else f"’{yr % 100:02d}"
         for ty in (top - 8, height - 4):
             S.el(grid, "text", {"x": x + w / 2, "y": ty, "text-anchor": "middle", "class": "muted year"}, label)
-    S.el(grid, "line", {"x1": scale.end, "y1": top - 4, "x2": scale.end, "y2": height - 16, "class": "rule"})
+    S.el(grid, "line", {"x1": scale.end, "y1": top - 4, "x2": scale.end, "y2": height - size - 5, "class": "rule"})
     if right - 4 > scale.end:
         S.el(grid, "text", {"x": (scale.end + right) / 2, "y": top - 8, "text-anchor": "middle", "class": "muted year"},
              UNDATED[lang])
@@ -293,22 +314,66 @@ def draw(edition, items_: list[Item], lanes: list[tuple[str, str]], lang: str, l
         g = S.el(root, "g", {"class": f"band band-{n % 2}" + (" docs" if key == "documents" else ""),
                              "id": f"{ident}-{key.removesuffix('.md')}"})
         S.el(g, "rect", {"x": 2.0, "y": by, "width": width - 4, "height": bh, "rx": 3.0, "class": "band-bg"})
-        S.el(g, "text", {"x": 8.0, "y": by + 13, "class": "band-title"}, name)
-        boxes.append((f"band:{key}", S.Box(8.0, by + 2, S.text_width(name, 12), 14)))
+        S.el(g, "text", {"x": 8.0, "y": by + size + 2, "class": "band-title"}, name)
+        boxes.append((f"band:{key}", S.Box(8.0, by + 2, S.text_width(name, size * 1.1), size + 3)))
         for it, x, r, anchor, box in placed:
-            cy = by + HEAD + r * ROW + ROW / 2
-            full = f"{format_date(it.date.iso, lang) if it.date else UNDATED[lang]}: {it.label[lang]}"
-            if it.comment:
-                full += f" ({EDITORIAL[lang]}: {it.comment[lang]})"
-            a = S.link(g, it.href(edition, linker), full, tooltips)
-            shape = "rect" if it.kind == "document" else "circle"
-            if shape == "circle":
-                S.el(a, "circle", {"cx": x, "cy": cy, "r": DOT, "class": "mark"})
-            else:
-                S.el(a, "rect", {"x": x - DOT, "y": cy - DOT, "width": 2 * DOT, "height": 2 * DOT, "class": "mark doc"})
+            cy = by + head + r * row + row / 2
+            a = _mark(edition, g, it, lang, linker, x, cy, tooltips)
             tx = x + DOT + PAD if anchor == "start" else x - DOT - PAD
-            S.el(a, "text", {"x": tx, "y": cy + 3.8, "text-anchor": anchor}, shown_label(it, lang))
+            S.el(a, "text", {"x": tx, "y": cy + size * 0.35, "text-anchor": anchor}, shown_label(it, lang))
             boxes.append((it.key, S.Box(box.x, by + box.y, box.w, box.h)))
+    return S.serialize(root), boxes
+
+
+def draw_vertical(edition, items_: list[Item], lanes: list[tuple[str, str]], lang: str, linker: Linker,
+                  ident: str, title: str, desc: str, width: float = 340.0, size: float = 12.0,
+                  fit: float = 510.0) -> tuple[str, list[tuple[str, S.Box]]]:
+    """The same items with time running down the page, for a narrow screen: each section a band
+    (its title in full), in it the items in the order of their dates under the year they fall
+    in, each label in full on as many lines as it needs. Returns (svg, label boxes)."""
+    step = size + 3                   # line height
+    line_x, text_x = 18.0, 30.0
+    text_w = width - text_x - 6
+    boxes = []
+    root = S.svg_root(width, 0.0, ident, title, desc, S.BASE_CSS + CSS, style=S.fit_style(size, fit),
+                      cls="vertical")
+    y = 4.0
+    for n, (key, name) in enumerate(lanes):
+        mine = [i for i in items_ if i.lane == key]
+        if not mine:
+            continue
+        g = S.el(root, "g", {"class": f"band band-{n % 2}" + (" docs" if key == "documents" else ""),
+                             "id": f"{ident}-{key.removesuffix('.md')}"})
+        bg = S.el(g, "rect", {"x": 2.0, "y": y, "width": width - 4, "height": 0.0, "rx": 3.0, "class": "band-bg"})
+        top = y
+        head = S.wrap(name, size * 1.1, width - 16)
+        S.text_lines(g, 8.0, y + size + 3, head, step + 1, {"class": "band-title"})
+        boxes.append((f"band:{key}", S.Box(8.0, y + 3, max(S.text_width(h, size * 1.1) for h in head),
+                                           len(head) * (step + 1))))
+        y += 6 + len(head) * (step + 1)
+        rule = S.el(g, "line", {"x1": line_x, "y1": y, "x2": line_x, "y2": y, "class": "rule"})
+        year = object()
+        for it in mine:
+            this = it.date.year if it.date else None
+            if this != year:
+                year = this
+                S.el(g, "text", {"x": text_x, "y": y + size + 1, "class": "muted year"}, str(this or UNDATED[lang]))
+                boxes.append((f"year:{key}:{this}", S.Box(text_x, y + 2, S.text_width(str(this or UNDATED[lang]), size),
+                                                          size + 1)))
+                y += step + 2
+            lines = S.wrap(shown_label(it, lang, long=True), size, text_w)
+            cy = y + step / 2 + 1
+            a = _mark(edition, g, it, lang, linker, line_x, cy, False)   # its text names it: no tooltip (weight)
+            S.text_lines(a, text_x, cy + size * 0.35, lines, step)
+            boxes.append((it.key, S.Box(text_x, y + 2, max(S.text_width(t, size) for t in lines),
+                                        len(lines) * step - 2)))
+            y += len(lines) * step + 3
+        rule.set("y2", S.num(y - 2))
+        y += 4
+        bg.set("height", S.num(y - top))
+        y += 4
+    root.set("height", S.num(y))
+    root.set("viewBox", f"0 0 {S.num(width)} {S.num(y)}")
     return S.serialize(root), boxes
 
 
@@ -316,15 +381,16 @@ UNDATED = {"tr": "tarihsiz", "en": "undated"}
 EDITORIAL = {"tr": "editör notu", "en": "editors’ note"}
 
 
-def shown_label(it: Item, lang: str) -> str:
-    """The label as drawn: an asterisk marks an editorial comment (in the tooltip and the table)."""
-    return it.label[lang] + (" *" if it.comment else "")
+def shown_label(it: Item, lang: str, long: bool = False) -> str:
+    """The label as drawn: an asterisk marks an editorial comment (in the tooltip and the table);
+    `long`: not shortened (the vertical drawing has the room)."""
+    return ((it.long or it.label) if long else it.label)[lang] + (" *" if it.comment else "")
 
 CSS = (
     ".edition-svg .band-0 .band-bg{fill:var(--md-default-fg-color--lightest,#eee);fill-opacity:.35}"
     ".edition-svg .band-1 .band-bg{fill:var(--md-accent-fg-color--transparent,#fff3e0);fill-opacity:.6}"
-    ".edition-svg .band-title{font-weight:700;font-size:12px}"
+    ".edition-svg .band-title{font-weight:700;font-size:1.1em}"
     ".edition-svg .mark{fill:var(--md-accent-fg-color,#e65100);stroke:var(--md-default-bg-color,#fff);stroke-width:1}"
     ".edition-svg .mark.doc{fill:currentColor}"
-    ".edition-svg .year{font-size:10px}"
+    ".edition-svg.vertical .year{font-weight:700}"
 )

@@ -26,10 +26,13 @@ from ..formatting import format_date
 from ..render import Linker
 from . import svg as S
 from .chronology import short_name
-from .mapfig import place_labels
+from .mapfig import SIZE as FIXED_SIZE, label, place_labels
 
 SEED = 17
-WIDTH, HEIGHT = 900.0, 560.0
+WIDTH, HEIGHT = 800.0, 560.0
+#: the drawing for a narrow screen: NARROW px wide (its height from the layout), labels of SIZE px
+#: broken into lines of at most WRAP px
+NARROW, SIZE, WRAP = 340.0, 12.0, 130.0
 NONE = "none"
 NO_ADDRESSEE = {"tr": "alıcı belirtilmemiş", "en": "no addressee stated"}
 NO_AUTHOR = {"tr": "yazarı belirtilmemiş", "en": "author not stated"}
@@ -95,9 +98,10 @@ def graph(edition):
     return dict(sorted(nodes.items())), edges
 
 
-def layout(nodes: dict, edges: list[Edge]) -> dict[str, tuple[float, float]]:
+def layout(nodes: dict, edges: list[Edge], narrow: bool = False) -> dict[str, tuple[float, float]]:
     """Positions in px: the largest connected group in the main area, smaller groups stacked
-    in a column on the right (a spring layout would push them to the far corners)."""
+    in a column on the right (a spring layout would push them to the far corners); `narrow`:
+    for the narrow drawing, the smaller groups in rows under the main one."""
     weight: dict[tuple[str, str], int] = {}   # an undirected graph: one weight per pair of nodes
     for e in edges:
         if e.source != e.target:
@@ -108,7 +112,11 @@ def layout(nodes: dict, edges: list[Edge]) -> dict[str, tuple[float, float]]:
     side_y = 40.0
     for i, group in enumerate(groups):
         if i == 0:
-            box = (170.0, 40.0, 600.0, HEIGHT - 80.0)
+            box = (50.0, 50.0, NARROW - 100, 330.0) if narrow else (150.0, 40.0, 500.0, HEIGHT - 80.0)
+            side_y = 50.0 + 330.0 + 60.0 if narrow else side_y
+        elif narrow:
+            box = (60.0, side_y, NARROW - 160, 20.0 * (len(group) - 2))
+            side_y += 60.0 + 20.0 * (len(group) - 2)
         else:
             h = 40.0 + 20.0 * len(group)
             box = (WIDTH - 150.0, side_y, 60.0, h)
@@ -201,14 +209,22 @@ CSS = (
 )
 
 
-def draw(edition, lang: str, linker: Linker, ident: str, title: str, desc: str, pos: dict | None = None):
+def draw(edition, lang: str, linker: Linker, ident: str, title: str, desc: str, pos: dict | None = None,
+         narrow: bool = False, fit: float | None = None):
+    """The network's SVG (with its label boxes, nodes and edges): `narrow`, the drawing for a
+    narrow screen (positions from `layout(…, narrow=True)`); `fit`: fits its column up to this
+    many px (else a fixed size)."""
     nodes, edges = graph(edition)
-    pos = pos or layout(nodes, edges)
+    pos = pos or layout(nodes, edges, narrow)
+    width = NARROW if narrow else WIDTH
+    height = (max(y for _, y in pos.values()) + 40) if narrow else HEIGHT
+    size = SIZE if (narrow or fit) else FIXED_SIZE
     degree = {n: 0 for n in nodes}
     for e in edges:
         degree[e.source] += 1
         degree[e.target] += 1
-    root = S.svg_root(WIDTH, HEIGHT, ident, title, desc, S.BASE_CSS + CSS, min_width=WIDTH)
+    root = S.svg_root(width, height, ident, title, desc, S.BASE_CSS + CSS, min_width=None if fit else width,
+                      style=S.fit_style(size, fit) if fit else None)
     defs = S.el(root, "defs")
     marker = S.el(defs, "marker", {"id": f"{ident}-arrow", "viewBox": "0 0 10 10", "refX": "9", "refY": "5",
                                    "markerWidth": "7", "markerHeight": "7", "orient": "auto-start-reverse"})
@@ -216,6 +232,7 @@ def draw(edition, lang: str, linker: Linker, ident: str, title: str, desc: str, 
     radius = {n: 4.0 + min(8.0, degree[n] * 0.8) for n in nodes}
     # edges: parallel documents between the same pair bend apart
     seen: dict[tuple, int] = {}
+    along: list[tuple[float, float]] = []      # points on the edges, for the labels to keep clear of
     ge = S.el(root, "g", {"class": "edges"})
     for e in edges:
         pair = tuple(sorted((e.source, e.target)))
@@ -223,8 +240,8 @@ def draw(edition, lang: str, linker: Linker, ident: str, title: str, desc: str, 
         seen[pair] = k + 1
         date = format_date(e.date, lang) if e.date else {"tr": "tarihsiz", "en": "undated"}[lang]
         arrow = " — " if e.talk else " → "
-        label = f"{date}: {nodes[e.source][lang]}{arrow}{nodes[e.target][lang]}"
-        a = S.link(ge, linker.document(edition, e.key), label)
+        name = f"{date}: {nodes[e.source][lang]}{arrow}{nodes[e.target][lang]}"
+        a = S.link(ge, linker.document(edition, e.key), name)
         (x1, y1), (x2, y2) = pos[e.source], pos[e.target]
         if e.source == e.target:
             r = radius[e.source]
@@ -239,12 +256,16 @@ def draw(edition, lang: str, linker: Linker, ident: str, title: str, desc: str, 
             bend = (k - 0) * 14 * (1 if e.source < e.target else -1) + (6 if e.source < e.target else -6)
             cx, cy = (sx + tx) / 2 - uy * bend, (sy + ty) / 2 + ux * bend
             d = f"M{S.num(sx)} {S.num(sy)}Q{S.num(cx)} {S.num(cy)} {S.num(tx)} {S.num(ty)}"
+            n = max(2, int(dist / 4))
+            along += [((1 - u) ** 2 * sx + 2 * u * (1 - u) * cx + u * u * tx,
+                       (1 - u) ** 2 * sy + 2 * u * (1 - u) * cy + u * u * ty) for u in (i / n for i in range(n + 1))]
         if e.talk:
             S.el(a, "path", {"d": d, "class": "edge talk"})
         else:
             S.el(a, "path", {"d": d, "class": "edge", "marker-end": f"url(#{ident}-arrow)"})
     points = [(n, pos[n][0], pos[n][1], nodes[n][lang]) for n in sorted(nodes)]
-    labels = place_labels(points, WIDTH, HEIGHT, radius)
+    labels = place_labels(points, width, height, radius, size=size, wrap=WRAP if narrow else None,
+                          avoid=along)
     gn = S.el(root, "g", {"class": "nodes"})
     boxes = []
     first_doc = {}
@@ -257,10 +278,6 @@ def draw(edition, lang: str, linker: Linker, ident: str, title: str, desc: str, 
         a = S.link(gn, href, info[lang])
         x, y = pos[n]
         S.el(a, "circle", {"cx": x, "cy": y, "r": radius[n], "class": "node" + ("" if info["entity"] else " raw")})
-        tx, ty, _, box, leader = labels[n]
-        if leader:
-            S.el(a, "line", {"x1": x, "y1": y, "x2": min(max(x, box.x), box.x + box.w),
-                             "y2": min(max(y, box.y), box.y + box.h), "class": "leader"})
-        S.el(a, "text", {"x": tx, "y": ty, "class": "halo"}, info[lang])
-        boxes.append((n, box))
+        label(a, x, y, labels[n], size)
+        boxes.append((n, labels[n][3]))
     return S.serialize(root), boxes, nodes, edges

@@ -95,17 +95,49 @@ def link(parent: ET.Element, href: str, label: str, tooltip: bool = True) -> ET.
 
 
 def svg_root(width: float, height: float, ident: str, title: str, desc: str, css: str,
-             min_width: float | None = None) -> ET.Element:
-    """The <svg> element with its title, description and scoped style."""
-    style = f"min-width:{num(min_width)}px" if min_width else None
-    root = el(None, "svg", {"xmlns": SVG_NS, "viewBox": f"0 0 {num(width)} {num(height)}",
+             min_width: float | None = None, view: tuple | None = None, style: str | None = None,
+             cls: str = "") -> ET.Element:
+    """The <svg> element with its title, description and scoped style. `min_width`: a drawing
+    of fixed size in a scroll box (a chapter's chronology); otherwise `style` says how it fits
+    its column (`fit_style`). `view`: a viewBox other than (0, 0, width, height)."""
+    style = f"min-width:{num(min_width)}px" if min_width else style
+    box = " ".join(num(v) for v in view) if view else f"0 0 {num(width)} {num(height)}"
+    root = el(None, "svg", {"xmlns": SVG_NS, "viewBox": box,
                             "width": num(width), "height": num(height), "role": "group",
-                            "aria-labelledby": f"{ident}-title {ident}-desc", "class": "edition-svg",
+                            "aria-labelledby": f"{ident}-title {ident}-desc",
+                            "class": ("edition-svg " + cls).strip(),
                             "style": style, "font-family": FONT})
     el(root, "title", {"id": f"{ident}-title"}, title)
     el(root, "desc", {"id": f"{ident}-desc"}, desc)
     el(root, "style", None, css)
     return root
+
+
+def fit_style(font: float, max_width: float) -> str:
+    """A drawing that fits its column: as wide as the column up to `max_width` px, its height
+    from the viewBox, its text `font` viewBox units (CSS px at the drawing's own size)."""
+    return f"width:100%;height:auto;max-width:{num(max_width)}px;font-size:{num(font)}px"
+
+
+def wrap(text: str, size: float, width: float) -> list[str]:
+    """`text` in lines no wider than `width` (estimated with `text_width`), broken between words;
+    a single word wider than `width` keeps a line of its own."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and text_width(lines[-1] + " " + word, size) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def text_lines(parent: ET.Element, x: float, y: float, lines: list[str], step: float,
+               attrs: dict | None = None) -> ET.Element:
+    """A <text> of one or more lines (a <tspan> per further line), first baseline at y."""
+    t = el(parent, "text", {"x": x, "y": y, **(attrs or {})}, lines[0])
+    for line in lines[1:]:
+        el(t, "tspan", {"x": x, "dy": step}, line)
+    return t
 
 
 def serialize(root: ET.Element) -> str:
@@ -119,8 +151,8 @@ BASE_CSS = (
     ".edition-figure{text-align:start;margin:1em 0}"
     ".edition-figure figcaption{max-width:none;font-style:normal;text-align:start}"
     ".edition-figure .figure-desc{text-align:start}"
-    ".edition-svg{color:var(--md-default-fg-color,#222);overflow:visible}"
-    ".edition-svg text{fill:currentColor;font-size:11px}"
+    ".edition-svg{color:var(--md-default-fg-color,#222);overflow:visible;font-size:11px}"
+    ".edition-svg text{fill:currentColor}"
     ".edition-svg .muted{fill:var(--md-default-fg-color--light,#666)}"
     ".edition-svg .rule{stroke:var(--md-default-fg-color--lightest,#ccc);stroke-width:1}"
     ".edition-svg .axis{stroke:currentColor;stroke-width:1}"
