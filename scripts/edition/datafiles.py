@@ -163,10 +163,11 @@ def _compose(text: str, rel: str, loader_class: type) -> tuple[yaml.Node | None,
         loader.dispose()
 
 
-def validate(schema: Any, data: Any, lines: LineMap, category: str = "schema") -> Any:
-    """Validate `data` with a pydantic model or type; every failure located at its line."""
+def validate(schema: Any, data: Any, lines: LineMap, category: str = "schema", context: dict | None = None) -> Any:
+    """Validate `data` with a pydantic model or type; every failure located at its line.
+    `context`: what validators may look things up in (e.g. the works a source cites)."""
     try:
-        return TypeAdapter(schema).validate_python(data)
+        return TypeAdapter(schema).validate_python(data, context=context)
     except ValidationError as exc:
         problems = []
         for err in exc.errors(include_url=False):
@@ -179,10 +180,10 @@ def validate(schema: Any, data: Any, lines: LineMap, category: str = "schema") -
         raise EditionError(problems) from None
 
 
-def load_data(path: Path, rel: str, schema: Any, category: str = "schema") -> DataFile:
+def load_data(path: Path, rel: str, schema: Any, category: str = "schema", context: dict | None = None) -> DataFile:
     """Read, parse and validate one YAML data file."""
     data, lines = parse_yaml(read_text(path, rel), rel)
-    return DataFile(validate(schema, data, lines, category), lines)
+    return DataFile(validate(schema, data, lines, category, context), lines)
 
 
 def plain_date(value: Any) -> dt.date:
