@@ -236,3 +236,31 @@ class PartialDate:
                     dt.date(year, month, day)  # raises ValueError for 1922-02-30
                 return cls(year, month, day)
         raise ValueError(f"{value!r} is not a date (YYYY, \"YYYY-MM\" or YYYY-MM-DD)")
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date, or an interval of two (EDTF level 0): `1927-06-07`, `"1925-01"`,
+    `1920-08-12/1920-08-25` (the Battle of Warsaw)."""
+
+    start: PartialDate
+    end: PartialDate | None = None
+
+    @property
+    def iso(self) -> str:
+        return self.start.iso + (f"/{self.end.iso}" if self.end else "")
+
+    def __str__(self) -> str:
+        return self.iso
+
+    @classmethod
+    def parse(cls, value: Any) -> "DateSpan":
+        if isinstance(value, DateSpan):
+            return value
+        if isinstance(value, str) and "/" in value:
+            a, _, b = value.partition("/")
+            start, end = PartialDate.parse(a), PartialDate.parse(b)
+            if end <= start:
+                raise ValueError(f"{value!r}: the interval ends before it starts")
+            return cls(start, end)
+        return cls(PartialDate.parse(value))
