@@ -408,7 +408,8 @@ def source_parts(cited, lang: str) -> list[tuple[str, str]]:
     edition = [("text", _edition_label(str(work.edition), lang))] if work.edition else []
     imprint = _imprint(work) if kind in ("book", "chapter") or (work.year and kind in (
         "encyclopedia", "dictionary", "collection")) else ""
-    entry = src.entry
+    # a quotation inside a quoted entry takes single quotation marks (Chicago 6.11)
+    entry = src.entry.replace("“", "‘").replace("”", "’") if src.entry else src.entry
     authors = work.people("author")
     if kind in ("encyclopedia", "dictionary"):
         title = [("title", work.title)]
