@@ -160,7 +160,7 @@ def test_the_fake_edition_renders_comments_on_paragraphs_and_notes(apparatus, tm
     ("      - at: p2", "      - at: p9", "apparatus/comments.yaml:4", "no paragraph or note 'p9'"),
     ("  - label: b", "  - label: c", "apparatus/comments.yaml:9", "labels run a, b, c"),
     ('url: "https://example.org/source"', 'url: "javascript:alert(1)"', "apparatus/comments.yaml:15", "sources"),
-    ("    sources:\n      - {url: \"https://example.org", "    sources: []\n    x:\n      - {url: \"https://example.org",
+    ("    sources:\n      - {work: example,", "    sources: []\n    x:\n      - {work: example,",
      "apparatus/comments.yaml:14", "sources"),
 ], ids=["lemma-missing", "lemma-twice", "place-unknown", "label-out-of-order", "unsafe-source", "no-source"])
 def test_a_bad_comment_is_located(apparatus, old, new, where, message):

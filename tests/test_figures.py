@@ -262,9 +262,16 @@ BAD = [
     ("- id: x\n  date: \"1926-13\"\n  para: 1\n  label: {tr: a, en: b}\n", 2, "month 13"),
     ("- id: x\n  date: 1926\n  para: 1\n  label: {tr: a}\n", 4, "label.en"),
     ("- id: x\n  date: 1926\n  para: 1\n  place: y\n  label: {tr: a, en: b}\n", 4, "place"),
-    ("- id: x\n  date: 1926\n  para: 1\n  label: {tr: a, en: b}\n  comment: {tr: c, en: d}\n", 1, "needs the address"),
-    ("- id: x\n  date: 1926\n  para: 1\n  label: {tr: a, en: b}\n  comment: {tr: c, en: d}\n  sources: [javascript:x]\n",
-     6, "not an http(s) address"),
+    ("- id: x\n  date: 1926\n  para: 1\n  label: {tr: a, en: b}\n  comment: {tr: c, en: d}\n", 1, "needs the sources"),
+    ("- id: x\n  date: 1926\n  para: 1\n  label: {tr: a, en: b}\n  comment: {tr: c, en: d}\n"
+     "  sources: [{work: wikipedia-en, url: \"javascript:x\"}]\n", 6, "not an http(s) address"),
+    ("- id: x\n  date: 1926\n  para: 1\n  label: {tr: a, en: b}\n  comment: {tr: c, en: d}\n"
+     "  sources: [{work: no-such-work, entry: e}]\n", 6, "is not an id in apparatus/references.yaml"),
+    ("- id: x\n  date: 1926\n  para: 1\n  label: {tr: a, en: b}\n  comment: {tr: c, en: d}\n"
+     "  sources: [{work: wikipedia-en, url: \"https://www.piglix.com/x\"}]\n", 6, "is a mirror"),
+    ("- id: x\n  date: 1926\n  para: 1\n  label: {tr: a, en: b}\n  actual: 1925\n", 1, "needs an editorial comment"),
+    ("- id: x\n  date: 1926\n  para: 1\n  label: {tr: a, en: b}\n  entity: {id: nobody, field: died}\n", 1,
+     "not a register entry"),
     ("- id: X Y\n  date: 1926\n  para: 1\n  label: {tr: a, en: b}\n", 1, "not a valid identifier"),
     ("- id: x\n  date: 1926\n  para: 1\n  label: {tr: a, en: b}\n- id: x\n  date: 1926\n  para: 2\n"
      "  label: {tr: a, en: b}\n", 5, "used twice"),

@@ -133,7 +133,7 @@ def test_tei_editorial_comments_point_at_anchors_after_their_lemmas(site, lang):
     for note, c in zip(notes, comments):
         assert note.get(XML_ID) == f"ed-{c['label']}" and note.get("resp") == "#editors"
         assert squash(note.text).startswith(squash(c["text"][lang])[:60])
-        assert [r.get("target") for r in note.iterfind("t:bibl/t:ref", TEI_NS)] == [x["url"] for x in c["sources"]]
+        assert [r.get("target") for r in note.iterfind("t:bibl/t:ref", TEI_NS)] == [x["url"] for x in c["sources"] if x.get("url")]
         targets = note.get("target").split()
         assert len(targets) == len(c["anchors"])
         for target, place in zip(targets, c["anchors"]):

@@ -176,7 +176,7 @@ EXTRA = """- id: voikov
   spellings: {tr: [Voykov], en: [Voykov]}
   role: {tr: "Elçi.", en: "Envoy."}
   authority: https://en.wikipedia.org/wiki/Pyotr_Voykov
-  sources: [https://en.wikipedia.org/wiki/Pyotr_Voykov]
+  sources: [{work: wikipedia-en, entry: "Pyotr Voykov", url: https://en.wikipedia.org/wiki/Pyotr_Voykov}]
 """
 
 # (id, file, old text, new text, category, "file:line" expected in the message)
@@ -189,8 +189,8 @@ CASES = [
      "markup", "docs/bolum.en.md:11"),
     ("spelling-claimed-twice", "register/places.yaml", "spellings: {tr: [Moskova], en: [Moscow]}",
      "spellings: {tr: [Moskova, Çiçerin], en: [Moscow]}", "register-ambiguous", "register/places.yaml:5"),
-    ("entry-never-mentioned", PERSON, "    - https://en.wikipedia.org/wiki/Georgy_Chicherin\n",
-     "    - https://en.wikipedia.org/wiki/Georgy_Chicherin\n" + EXTRA, "register-unused", "register/persons.yaml:21"),
+    ("entry-never-mentioned", PERSON, "url: https://en.wikipedia.org/wiki/Georgy_Chicherin}\n",
+     "url: https://en.wikipedia.org/wiki/Georgy_Chicherin}\n" + EXTRA, "register-unused", "register/persons.yaml:21"),
     ("malformed-date", PERSON, "born: 1872-11-24", "born: 24.11.1872", "schema", "register/persons.yaml:13"),
     ("impossible-date", PERSON, "died: 1936-07-07", "died: 1936-02-30", "yaml", "register/persons.yaml:14"),
     ("missing-name-in-one-language", PERSON, "    en: Georgy Chicherin\n", "", "schema", "register/persons.yaml:3"),

@@ -136,7 +136,7 @@ def test_a_planted_inconsistency_stops_the_build(apparatus, tmp_path, caplog, fi
 @pytest.mark.parametrize("old,new,where,category", [
     ("    en: war scare\n", "    en: war scare\n    colour: red\n", "termbase/terms.yaml:23", "termbase"),
     ("  - id: league\n", "  - id: League Of Nations\n", "termbase/terms.yaml:14", "termbase"),
-    ("sources: [https://en.wikipedia.org", "sources: [javascript:alert(1)//en.wikipedia.org",
+    ("url: https://en.wikipedia.org", "url: javascript:alert(1)//en.wikipedia.org",
      "termbase/terms.yaml:8", "termbase"),
 ], ids=["unknown-field", "bad-id", "unsafe-source"])
 def test_a_bad_termbase_is_located(apparatus, tmp_path, caplog, old, new, where, category):

@@ -14,16 +14,20 @@ and inserted as marker tokens only when a page is rendered.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import field_validator
+from pydantic import BeforeValidator, field_validator, model_validator
 
 from . import escaping
-from .datafiles import DataFile, Schema, load_data
+from .datafiles import DataFile, DateSpan, Schema, load_data
 from .errors import EditionError, Problem
+from .formatting import format_date, source_html
 from .markup import plain_text
 from .model import Location, Text
+from .references import Apparatus, Cited, Source, check_addresses, cited, load_apparatus
 
 LABELS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -40,23 +44,33 @@ class Anchor(Schema):
     @field_validator("at")
     @classmethod
     def _at(cls, value: str) -> str:
-        import re
-
         if not re.fullmatch(r"p\d+|n\d+|[a-z]{1,3}\d+", value):
             raise ValueError(f"{value!r} is not a paragraph (p14, oz2) or a note (n24)")
         return value
 
 
-class Source(Schema):
-    url: str
-    title: str
+When = Annotated[DateSpan, BeforeValidator(DateSpan.parse)]
 
-    @field_validator("url")
-    @classmethod
-    def _url(cls, value: str) -> str:
-        if not value.startswith(("https://", "http://")) or not escaping.is_safe_url(value):
-            raise ValueError(f"source {value!r} is not a public http(s) address")
-        return value
+
+class Fact(Schema):
+    """A date the comment states, for the one-fact-one-value check (tests/test_consistency.py):
+    the date of a chronology `event`, or of a register `entity`'s date `field` (born, died, signed…).
+    The date must be written in the comment's text in both languages."""
+
+    event: str | None = None
+    entity: str | None = None
+    field: str | None = None
+    date: When
+
+    model_config = Schema.model_config | {"arbitrary_types_allowed": True}
+
+    @model_validator(mode="after")
+    def _what(self):
+        if (self.event is None) == (self.entity is None):
+            raise ValueError("a fact is about a chronology `event` or a register `entity` (with its date `field`)")
+        if self.entity is not None and not self.field:
+            raise ValueError("give the entity's date `field` (born, died, signed, ended, founded, dissolved)")
+        return self
 
 
 class Comment(Schema):
@@ -64,6 +78,7 @@ class Comment(Schema):
     anchors: list[Anchor]
     text: Bilingual
     sources: list[Source]
+    facts: list[Fact] = []
 
     @field_validator("anchors", "sources")
     @classmethod
@@ -95,6 +110,7 @@ class Placed:
     chapter: str            # the chapter (default-language file name) whose end shows the comment: its first place's
     places: list[str]       # anchors (p14, n24), in order
     chapters: list[str] = field(default_factory=list)   # the chapter of each place (a comment may mark several)
+    sources: list[Cited] = field(default_factory=list)  # the comment's sources with their works
 
 
 @dataclass
@@ -130,10 +146,12 @@ def _places(edition) -> dict[str, dict[str, tuple[str, object, Location | None]]
     return out
 
 
-def resolve(data: DataFile, edition) -> Commentary:
+def resolve(data: DataFile, edition, apparatus: Apparatus | None = None) -> Commentary:
     """Check every comment against the edition: labels in order, places exist, each lemma
-    occurs exactly once; problems are located in the comments file."""
-    problems: list[Problem] = []
+    occurs exactly once, each stated fact's date is in its text; problems are located in the
+    comments file."""
+    apparatus = apparatus if apparatus is not None else edition.sources.apparatus
+    problems: list[Problem] = check_addresses(data, apparatus)
     places = _places(edition)
     order = {anchor: i for i, anchor in enumerate(places.get(edition.default_lang, {}))}
     placed: list[Placed] = []
@@ -169,7 +187,13 @@ def resolve(data: DataFile, edition) -> Commentary:
                 marks.setdefault((lang, anchor.at), []).append((lemma, Mark(comment.label, j + 1)))
             anchors.append(anchor.at)
             chapters.append(where_name)
-        placed.append(Placed(comment, chapter, anchors, chapters))
+        for j, fact in enumerate(comment.facts):
+            for lang in ("tr", "en"):
+                if not date_in_text(fact.date, getattr(comment.text, lang), lang):
+                    problems.append(Problem(data.location("comments", i, "facts", j), "comment",
+                                            f"comment {comment.label}: the {lang} text does not give the date "
+                                            f"{span_text(fact.date, lang)!r} it states ({fact.date.iso})"))
+        placed.append(Placed(comment, chapter, anchors, chapters, cited(comment.sources, apparatus.works)))
     if not problems:
         firsts = [order.get(p.places[0], 0) for p in placed]
         if firsts != sorted(firsts):
@@ -181,7 +205,24 @@ def resolve(data: DataFile, edition) -> Commentary:
 
 
 def load(root: Path, rel: str, edition) -> Commentary:
-    return resolve(load_data(root / rel, rel, CommentFile, category="comment"), edition)
+    apparatus = getattr(edition.sources, "apparatus", None) or load_apparatus(root)
+    return resolve(load_data(root / rel, rel, CommentFile, category="comment", context=apparatus.context),
+                   edition, apparatus)
+
+
+def span_text(when: DateSpan, lang: str) -> str:
+    """`12-25 Ağustos 1920`, `17 December 1925`, `January 1925`: a date as the comments write it."""
+    a, b = when.start, when.end
+    if b is None:
+        return format_date(a.iso, lang)
+    if a.year == b.year and a.month == b.month and a.day and b.day:
+        return f"{a.day}-{format_date(b.iso, lang)}"
+    return f"{format_date(a.iso, lang)} - {format_date(b.iso, lang)}"
+
+
+def date_in_text(when: DateSpan, text: str, lang: str) -> bool:
+    pattern = re.escape(span_text(when, lang)).replace(r"\-", "[-–]").replace(r"\ ", r"\s").replace(r"\s[-–]\s", r"\s?[-–]\s?")
+    return re.search(rf"(?<!\d){pattern}(?!\d)", text) is not None
 
 
 def _place(anchor: str) -> str:
@@ -248,9 +289,10 @@ def marker_html(mark: Mark, lang: str, prefix: str = "", card: bool = True, href
             f'aria-label="{label}">{mark.label}</a></sup>')
 
 
-def sources_html(comment: Comment, lang: str) -> str:
-    links = "; ".join(f'<a href="{escaping.url(s.url)}">{escaping.text(s.title)}</a>' for s in comment.sources)
-    return f'<span class="ed-sources">{STRINGS[lang]["sources"]}: {links}.</span>'
+def sources_html(placed: Placed, lang: str) -> str:
+    """The comment's sources, as Chicago notes (formatting.source_html), separated by semicolons."""
+    refs = "; ".join(source_html(c, lang).removesuffix(".") for c in placed.sources)
+    return f'<span class="ed-sources">{STRINGS[lang]["sources"]}: {refs}.</span>'
 
 
 def item_html(placed: Placed, lang: str, prefix: str = "", link=None) -> str:
@@ -272,7 +314,7 @@ def item_html(placed: Placed, lang: str, prefix: str = "", link=None) -> str:
     # The letter is written out (not left to <ol type="a">): WeasyPrint, which prints the PDF, ignores <li value>.
     return (f'<li id="{prefix}ed-{c.label}" value="{index}"><p><span class="ed-label">{c.label}.</span> '
             f'{escaping.text(getattr(c.text, lang))} '
-            f'{sources_html(c, lang)} {backs}</p></li>')
+            f'{sources_html(placed, lang)} {backs}</p></li>')
 
 
 def section(commentary: Commentary | None, name: str, lang: str, anchor: str, prefix: str = "", link=None) -> str:
@@ -299,7 +341,7 @@ def listing(commentary: Commentary | None, lang: str, link) -> str:
             f'{escaping.text(_place_label(a.at, lang))}</a>' for n, a in enumerate(c.anchors, 1))
         lemmas = "<br>".join(f"“{escaping.text(getattr(a.lemma, lang))}”" for a in c.anchors)
         rows.append(f'<tr><th scope="row"><i>{c.label}</i></th><td>{where}</td><td>{lemmas}</td>'
-                    f"<td>{escaping.text(getattr(c.text, lang))} {sources_html(c, lang)}</td></tr>")
+                    f"<td>{escaping.text(getattr(c.text, lang))} {sources_html(placed, lang)}</td></tr>")
     head = "".join(f'<th scope="col">{h}</th>' for h in (s["label"], s["place"], s["lemma"], s["text"]))
     return f'<table class="ed-listing"><thead><tr>{head}</tr></thead><tbody>' + "".join(rows) + "</tbody></table>"
 

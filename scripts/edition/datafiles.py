@@ -195,10 +195,11 @@ def _compose(text: str, rel: str, loader_class: type) -> tuple[yaml.Node | None,
         loader.dispose()
 
 
-def validate(schema: Any, data: Any, lines: LineMap, category: str = "schema") -> Any:
-    """Validate `data` with a pydantic model or type; every failure located at its line."""
+def validate(schema: Any, data: Any, lines: LineMap, category: str = "schema", context: dict | None = None) -> Any:
+    """Validate `data` with a pydantic model or type; every failure located at its line.
+    `context`: what validators may look things up in (e.g. the works a source cites)."""
     try:
-        return TypeAdapter(schema).validate_python(data)
+        return TypeAdapter(schema).validate_python(data, context=context)
     except ValidationError as exc:
         problems = []
         for err in exc.errors(include_url=False):
@@ -211,10 +212,10 @@ def validate(schema: Any, data: Any, lines: LineMap, category: str = "schema") -
         raise EditionError(problems) from None
 
 
-def load_data(path: Path, rel: str, schema: Any, category: str = "schema") -> DataFile:
+def load_data(path: Path, rel: str, schema: Any, category: str = "schema", context: dict | None = None) -> DataFile:
     """Read, parse and validate one YAML data file."""
     data, lines = parse_yaml(read_text(path, rel), rel)
-    return DataFile(validate(schema, data, lines, category), lines)
+    return DataFile(validate(schema, data, lines, category, context), lines)
 
 
 def plain_date(value: Any) -> dt.date:
@@ -267,3 +268,31 @@ class PartialDate:
                     dt.date(year, month, day)  # raises ValueError for 1922-02-30
                 return cls(year, month, day)
         raise ValueError(f"{value!r} is not a date (YYYY, \"YYYY-MM\" or YYYY-MM-DD)")
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date, or an interval of two (EDTF level 0): `1927-06-07`, `"1925-01"`,
+    `1920-08-12/1920-08-25` (the Battle of Warsaw)."""
+
+    start: PartialDate
+    end: PartialDate | None = None
+
+    @property
+    def iso(self) -> str:
+        return self.start.iso + (f"/{self.end.iso}" if self.end else "")
+
+    def __str__(self) -> str:
+        return self.iso
+
+    @classmethod
+    def parse(cls, value: Any) -> "DateSpan":
+        if isinstance(value, DateSpan):
+            return value
+        if isinstance(value, str) and "/" in value:
+            a, _, b = value.partition("/")
+            start, end = PartialDate.parse(a), PartialDate.parse(b)
+            if end <= start:
+                raise ValueError(f"{value!r}: the interval ends before it starts")
+            return cls(start, end)
+        return cls(PartialDate.parse(value))

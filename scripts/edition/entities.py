@@ -12,8 +12,9 @@ import unicodedata
 
 from .cards import HREF_SLOT
 from .escaping import attr, csv_cell, text, url
-from .formatting import format_date
+from .formatting import format_date, source_html, source_text
 from .markup import plain_text
+from .references import cited as cited_sources
 from .register import KINDS, Entity, Register
 from .registers import sort_key as tr_sort_key
 
@@ -185,8 +186,8 @@ def entity_page(edition, e: Entity, lang: str, linker) -> str:
         out.append(f'<h2 id="documents">{text(lab["documents"])}</h2>')
         out.append(_documents(edition, docs, lang, linker))
     out.append(f'<h2 id="sources">{text(lab["sources"])}</h2>')
-    out.append('<ul class="entity-sources" data-search-exclude>' + "".join(f'<li><a href="{url(s)}">{text(s)}</a></li>'
-                                                        for s in e.entry.sources) + "</ul>")
+    out.append('<ul class="entity-sources" data-search-exclude>' + "".join(
+        f'<li>{source_html(c, lang)}</li>' for c in cited_sources(e.entry.sources, edition.sources.apparatus.works)) + "</ul>")
     return "\n\n".join(out) + "\n"
 
 
@@ -296,7 +297,9 @@ def register_records(edition) -> list[dict]:
     """The register as plain records (both languages), with where each entry is mentioned."""
     out = []
     for e in edition.register.entities.values():
-        entry = e.entry.model_dump(mode="json", exclude_none=True)
+        entry = e.entry.model_dump(mode="json", exclude_none=True, by_alias=True)
+        works = edition.sources.apparatus.works
+        entry["sources"] = [_source_record(c) for c in cited_sources(e.entry.sources, works)]
         for f, v in e.dates():
             if v:
                 entry[f] = v.iso
@@ -310,6 +313,17 @@ def register_records(edition) -> list[dict]:
             record["documents"] = [{"key": k, "roles": r} for k, r in docs]
         out.append(record)
     return out
+
+
+def _source_record(c) -> dict:
+    """A source in the JSON download: its fields, and the reference as the edition writes it."""
+    if isinstance(c.source, str):   # transition: remove when register/*.yaml are converted
+        return {"url": c.source, "citation": {"tr": c.source, "en": c.source}}
+    record = c.source.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    if c.source.date:
+        record["date"] = c.source.date.iso
+    record["citation"] = {lang: source_text(c, lang) for lang in ("tr", "en")}
+    return record
 
 
 def register_json(edition, licence: str) -> str:
@@ -334,7 +348,8 @@ def register_csv(edition) -> str:
                     " | ".join(e.spellings("tr")), " | ".join(e.spellings("en")), " | ".join(e.entry.variants),
                     dates[0], dates[1], getattr(e.entry, "signed_at", "") or "", coords[0], coords[1],
                     e.entry.role.tr, e.entry.role.en, e.entry.authority or "", e.entry.wikidata or "",
-                    " ".join(e.entry.sources), occ["tr"], occ["en"]]])
+                    " | ".join(source_text(c, "en") for c in cited_sources(e.entry.sources, edition.sources.apparatus.works)),
+                    occ["tr"], occ["en"]]])
     return buf.getvalue()
 
 

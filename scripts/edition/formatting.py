@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import unquote
 
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.richtext import Tag, Text
@@ -343,3 +344,186 @@ def document_html(d: ArchivalDocument, lang: str) -> str:
     parts = [escaping.attr(document_signature(d, lang)), escaping.attr(document_title(d, lang))]
     tail = ", ".join(x for x in (kind if d.title else "", document_date(d, lang)) if x)
     return ": ".join(parts[:1] + [", ".join(x for x in (parts[1], escaping.attr(tail)) if x)]) + "."
+
+
+# --- the edition's own sources (issue 23) ------------------------------------------------------
+#
+# A source of the register, the chronology, the termbase or a comment (references.Source) with its
+# work (references.Work), as a Chicago note (17th ed., 14.232-14.234 for reference works: "s.v."),
+# with Turkish conventions on Turkish pages ("md." after the entry, "içinde", "C.", "s.").
+# `source_parts` gives typed pieces; `source_html`, `source_text` and tei.py write them.
+
+_SOURCE_LABELS = {
+    "tr": {"sv": "", "md": " md.", "in": "içinde", "ed": "ed.", "and": "ve"},
+    "en": {"sv": "s.v. ", "md": "", "in": "in", "ed": "ed.", "and": "and"},
+}
+_EDITION_WORDS = {
+    "online": ("çevrimiçi sürüm", "online ed."), "English": ("İngilizce sürüm", "English ed."),
+    "Turkish": ("Türkçe sürüm", "Turkish ed."), "Russian": ("Rusça sürüm", "Russian ed."),
+    "German": ("Almanca sürüm", "German ed."), "French": ("Fransızca sürüm", "French ed."),
+    "Polish": ("Lehçe sürüm", "Polish ed."), "Danish": ("Danca sürüm", "Danish ed."),
+}
+_TR_LOCATOR = (("vols.", "C."), ("vol.", "C."), ("pp.", "s."), ("p.", "s."), ("cols.", "sütun"), ("col.", "sütun"),
+               ("docs.", "belge"), ("doc.", "belge"), ("no.", "nr."), ("nos.", "nr."))
+_TR_LOCATOR_RE = re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a, _ in _TR_LOCATOR) + r")(?=\s|$)")
+
+
+def _edition_label(value: str, lang: str) -> str:
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)\s+ed\.?", value.strip())
+    if m:
+        return f"{m.group(1)}. bs." if lang == "tr" else value
+    if value in _EDITION_WORDS:
+        return _EDITION_WORDS[value][0 if lang == "tr" else 1]
+    return value
+
+
+def _locator(value: str, lang: str) -> str:
+    if lang != "tr":
+        return value
+    table = dict(_TR_LOCATOR)
+    return _TR_LOCATOR_RE.sub(lambda m: table[m.group(1)], value)
+
+
+def _names(names: list[str], lang: str) -> str:
+    word = _SOURCE_LABELS[lang]["and"]
+    if len(names) <= 2:
+        return f" {word} ".join(names)
+    return ", ".join(names[:-1]) + f", {word} {names[-1]}"
+
+
+def _imprint(work) -> str:
+    head = ": ".join(x for x in (work.place, work.publisher) if x)
+    return ", ".join(x for x in (head, str(work.year or "").replace("-", "–")) if x)
+
+
+def source_parts(cited, lang: str) -> list[tuple[str, str]]:
+    """A source as typed pieces: ("text"|"title"|"entry"|"author"|"locator"|"date"|"url", value).
+    Connecting punctuation is in "text" pieces; an "entry" is quoted by the writer."""
+    src, work = cited.source, cited.work
+    if isinstance(src, str) or work is None:   # transition: remove when register/*.yaml are converted
+        return [("url", cited.url)]
+    lab = _SOURCE_LABELS[lang]
+    kind = work.kind
+    segs: list[list[tuple[str, str]]] = []   # joined by ", "
+    edition = [("text", _edition_label(str(work.edition), lang))] if work.edition else []
+    imprint = _imprint(work) if kind in ("book", "chapter") or (work.year and kind in (
+        "encyclopedia", "dictionary", "collection")) else ""
+    # a quotation inside a quoted entry takes single quotation marks (Chicago 6.11)
+    entry = src.entry.replace("“", "‘").replace("”", "’") if src.entry else src.entry
+    authors = work.people("author")
+    if kind in ("encyclopedia", "dictionary"):
+        title = [("title", work.title)]
+        if edition:
+            title += [("text", ", ")] + edition
+        if imprint:
+            title += [("text", f" ({imprint})")]
+        entry_seg = [("text", lab["sv"]), ("entry", entry), ("text", lab["md"])] if entry else []
+        segs += [entry_seg, title] if lang == "tr" else [title, entry_seg]
+    elif kind in ("database", "website"):
+        segs += [[("title", work.title)], [("entry", entry)] if entry else []]
+    elif kind in ("series", "newspaper"):
+        segs += [[("entry", entry)] if entry else [], [("title", work.title)], edition]
+        if src.date:
+            segs.append([("date", format_date(src.date.iso, lang))])
+    elif kind == "collection":
+        title = [("title", work.title)]
+        title = title + [("text", f" {lab['in']}")] if lang == "tr" else [("text", f"{lab['in']} ")] + title
+        if imprint:
+            title += [("text", f" ({imprint})")]
+        segs += [[("entry", entry)] if entry else [], title if entry else [("title", work.title)], edition]
+    elif kind in ("book", "chapter"):
+        if authors:
+            segs.append([("author", _names(authors, lang))])
+        if kind == "chapter":
+            book = [("title", work.in_ or "")]
+            book = book + [("text", f" {lab['in']}")] if lang == "tr" else [("text", f"{lab['in']} ")] + book
+            segs += [[("entry", work.title)], book]
+        else:
+            segs.append([("title", work.title)])
+        segs.append(edition)
+        editors = work.people("editor")
+        tail = [("text", f"{lab['ed']} {_names(editors, lang)}")] if editors else []
+        if imprint:
+            tail += [("text", f" ({imprint})" if tail else f"({imprint})")]
+        if tail and not editors and segs and segs[-1] == []:
+            segs.pop()
+        if tail:
+            if editors:
+                segs.append(tail)
+            else:   # "*Title* (Place: Publisher, Year)": no comma before the imprint
+                last = next(s for s in reversed(segs) if s)
+                last += [("text", " ")] + tail
+        if entry:
+            segs.append([("entry", entry)])
+    elif kind == "article":
+        if authors:
+            segs.append([("author", _names(authors, lang))])
+        segs.append([("entry", work.title)])
+        journal = [("title", work.journal or "")]
+        if work.volume:
+            journal += [("text", f" {work.volume}")]
+        if work.year:
+            journal += [("text", f" ({work.year})")]
+        if work.pages and not src.locator:
+            journal += [("text", f": {str(work.pages).replace('--', '–')}")]
+        segs.append(journal)
+        if entry:
+            segs.append([("entry", entry)])
+    if src.locator:
+        segs.append([("locator", _locator(src.locator, lang))])
+    link = src.url or (f"https://doi.org/{work.doi}" if work.doi else "")
+    if link:
+        segs.append([("url", link)])
+    out: list[tuple[str, str]] = []
+    for seg in (s for s in segs if s):
+        if out:
+            out.append(("text", ", "))
+        out += seg
+    return _merge_text(out + [("text", ".")], lang)
+
+
+def _merge_text(parts: list[tuple[str, str]], lang: str) -> list[tuple[str, str]]:
+    """Adjacent text pieces joined, no doubled full stop; in English the comma or full stop after a
+    quoted entry goes inside the quotation marks (“Entry,”), as Chicago has it."""
+    out: list[tuple[str, str]] = []
+    for kind, value in parts:
+        if kind == "text" and out and out[-1][0] == "text":
+            joined = out[-1][1] + value
+            out[-1] = ("text", joined[:-1] if joined.endswith("..") else joined)
+        elif value:
+            out.append((kind, value))
+    if len(out) > 1 and out[-1] == ("text", ".") and out[-2][0] != "url" and out[-2][1].endswith((".", "?", "!")):
+        out.pop()
+    if lang == "en":
+        for i in range(len(out) - 1):
+            if out[i][0] == "entry" and out[i + 1][0] == "text" and out[i + 1][1][:1] in (",", "."):
+                mark = "" if out[i][1].endswith((".", "?", "!")) else out[i + 1][1][0]
+                out[i] = ("entry", out[i][1] + mark)
+                out[i + 1] = ("text", out[i + 1][1][1:])
+    return [(k, v) for k, v in out if v]
+
+
+def _display_url(address: str) -> str:
+    """An address as a reader reads it: percent-escapes decoded (the link keeps them)."""
+    return unquote(address)
+
+
+def source_text(cited, lang: str) -> str:
+    """A source as plain text (downloads, drawings' tooltips)."""
+    return "".join(f"“{v}”" if k == "entry" else (_display_url(v) if k == "url" else v)
+                   for k, v in source_parts(cited, lang))
+
+
+def source_html(cited, lang: str) -> str:
+    """A source as HTML: titles in <em>, the address a link; every piece escaped."""
+    out = []
+    for kind, value in source_parts(cited, lang):
+        if kind == "title":
+            out.append(f"<em>{escaping.text(value)}</em>")
+        elif kind == "entry":
+            out.append(f"“{escaping.text(value)}”")
+        elif kind == "url":
+            out.append(f'<a href="{escaping.url(value)}">{escaping.text(_display_url(value))}</a>')
+        else:
+            out.append(escaping.text(value))
+    return "".join(out)

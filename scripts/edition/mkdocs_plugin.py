@@ -128,7 +128,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             self.edition = build_edition(sources, self.config.chapters, self.config.default_language)
             self.figures = figures.load(self.edition, self.root)   # chronology, network, map (issue 17)
             if self.config.termbase:   # the translation keeps to the termbase, or the build stops
-                self.edition.termbase = termbase.load(self.root, self.config.termbase)
+                self.edition.termbase = termbase.load(self.root, self.config.termbase, sources.apparatus)
                 termbase.check_or_fail(self.edition, self.edition.termbase)
             if self.config.comments:
                 self.edition.commentary = commentary.load(self.root, self.config.comments, self.edition)

@@ -21,6 +21,7 @@ from .datafiles import load_data, parse_yaml, read_text, validate
 from .errors import EditionError, Problem, fail
 from .markup import parse_chapter, split_front_matter
 from .model import Archive, ArchivalDocument, ArchivalFile, Chapter, Location
+from .references import Apparatus, load_apparatus
 from .register import Register, document_refs, load_register
 from .schemas import ArchivesFile, ArticleFile, FrontMatter
 
@@ -43,6 +44,8 @@ class Sources:
     register: Register | None = None
     #: archival document key -> {"author"|"recipient"|"subject": [register ids]}
     document_refs: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    #: the works the edition's own sources cite and the publishers they may link to (issue 23)
+    apparatus: Apparatus = field(default_factory=Apparatus)
 
 
 def chapter_path(name: str, lang: str, default: str = "tr") -> str:
@@ -364,9 +367,10 @@ def load_sources(root: Path, docs_dir: Path, chapters: list[str], bib: list[str]
         key = sorted(clash)[0]
         raise fail(where[key].path, where[key].line, "key-duplicate",
                    f"key {key!r} names both a BibTeX entry and an archival document")
+    apparatus = load_apparatus(root)
     reg = None
     refs: dict = {}
     if register and (root / register).is_dir():
-        reg = load_register(root / register, register)
+        reg = load_register(root / register, register, apparatus)
         refs = document_refs((load_yaml(root / archives, archives) or {}).get("documents"))
-    return Sources(chapter_model, data, where, arch, files, docs, pub, root, reg, refs)
+    return Sources(chapter_model, data, where, arch, files, docs, pub, root, reg, refs, apparatus)

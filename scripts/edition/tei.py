@@ -37,6 +37,7 @@ from lxml import etree
 
 from .datafiles import read_text
 from . import commentary
+from .formatting import source_parts
 from .xmltext import append_text
 from .markup import iter_tokens, split_front_matter
 from .model import (
@@ -103,6 +104,34 @@ def _el(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
     if text:
         el.text = text
     return el
+
+
+_TITLE_LEVEL = {"series": "s", "journal": "j", "newspaper": "j", "article": "j"}
+
+
+def source_bibl(parent, cited, lang: str) -> etree._Element:
+    """A source of the edition's own apparatus as a <bibl>: the work's <title>, the entry as
+    <title level="a">, the locator as <biblScope>, a newspaper's <date>, the address as <ref>."""
+    bibl = _el(parent, "bibl")
+    kind = cited.work.kind if cited.work is not None else ""
+    for part, value in source_parts(cited, lang):
+        if part == "title":
+            _el(bibl, "title", value, level=_TITLE_LEVEL.get(kind, "m"))
+        elif part == "entry":
+            append_text(bibl, "“")
+            _el(bibl, "title", value.rstrip(",."), level="a")
+            append_text(bibl, value[len(value.rstrip(",.")):] + "”")
+        elif part == "author":
+            _el(bibl, "author", value)
+        elif part == "locator":
+            _el(bibl, "biblScope", value)
+        elif part == "date":
+            _el(bibl, "date", value, when=cited.source.date.iso)
+        elif part == "url":
+            _el(bibl, "ref", value, target=value)
+        else:
+            append_text(bibl, value)
+    return bibl
 
 
 class TeiWriter:
@@ -385,9 +414,8 @@ class TeiWriter:
             targets = " ".join(f"#{commentary.Mark(c.label, n).ref_id}" for n in range(1, len(c.anchors) + 1))
             note = _el(div, "note", getattr(c.text, self.lang), type="editorial", resp="#editors",
                        n=c.label, xml_id=f"ed-{c.label}", target=targets)
-            for source in c.sources:
-                bibl = _el(note, "bibl")
-                _el(bibl, "ref", source.title, target=source.url)
+            for source in p.sources:
+                source_bibl(note, source, self.lang)
 
     def ms_desc(self, parent, d: ArchivalDocument, labels, format_date) -> None:
         ms = _el(parent, "msDesc", xml_id=d.key)

@@ -13,8 +13,8 @@ Each term lists
 - `en`: the edition's rendering; `variants`: other English forms the translation may use
   (a short form, a plural, an abbreviation); `avoid`: English forms it must not use;
 - `ru`: the Russian name (Cyrillic and Library of Congress romanisation) where relevant;
-- `note`: when to use which form (both languages); `sources`: the public pages that support
-  any historical fact the entry states.
+- `note`: when to use which form (both languages); `sources`: the works (references.Source) that
+  support any historical fact the entry states.
 
 The check (`check`) walks every aligned pair of paragraphs and notes of the default language
 and the translation: where a Turkish form occurs, the English side must contain the
@@ -35,8 +35,10 @@ from pydantic import field_validator
 from . import escaping
 from .datafiles import DataFile, Schema, check_ident, load_data
 from .errors import EditionError, Problem
+from .formatting import source_html
 from .markup import plain_text
 from .model import Location, Paragraph
+from .references import Apparatus, Source, Works, check_addresses, cited, load_apparatus
 
 _TR_FOLD = (("İ", "i"), ("I", "ı"), ("â", "a"), ("î", "i"), ("û", "u"), ("Â", "a"), ("Î", "i"), ("Û", "u"),
             ("’", "'"), ("‘", "'"))
@@ -74,7 +76,7 @@ class Term(Schema):
     avoid: list[str] = []
     ru: Russian | None = None
     note: Bilingual | None = None
-    sources: list[str] = []
+    sources: list[Source] = []
 
     _id = field_validator("id")(check_ident)
 
@@ -84,14 +86,6 @@ class Term(Schema):
         for stem in value:
             if len(stem.rstrip("$")) < 3:
                 raise ValueError(f"Turkish form {stem!r} is too short to be looked for safely")
-        return value
-
-    @field_validator("sources")
-    @classmethod
-    def _urls(cls, value: list[str]) -> list[str]:
-        for address in value:
-            if not address.startswith(("https://", "http://")) or not escaping.is_safe_url(address):
-                raise ValueError(f"source {address!r} is not a public http(s) address")
         return value
 
     @property
@@ -121,6 +115,7 @@ class TermFile(Schema):
 class Termbase:
     terms: list[Term]
     data: DataFile | None = None
+    works: Works | None = None     # the works the terms' sources cite
 
     def __post_init__(self):
         # each stem with a plain substring that must occur before its (slower) pattern is tried
@@ -181,9 +176,13 @@ def _en_pattern(phrase: str, exact_case: bool = False) -> re.Pattern:
     return re.compile(rf"(?<![\w]){head}{rest}")
 
 
-def load(root: Path, rel: str) -> Termbase:
-    data = load_data(root / rel, rel, TermFile, category="termbase")
-    return Termbase(list(data.data.terms), data)
+def load(root: Path, rel: str, apparatus: Apparatus | None = None) -> Termbase:
+    apparatus = apparatus if apparatus is not None else load_apparatus(root)
+    data = load_data(root / rel, rel, TermFile, category="termbase", context=apparatus.context)
+    problems = check_addresses(data, apparatus)
+    if problems:
+        raise EditionError(problems)
+    return Termbase(list(data.data.terms), data, apparatus.works)
 
 
 # --- the check ------------------------------------------------------------------------
@@ -302,8 +301,9 @@ def glossary(termbase: Termbase, lang: str) -> str:
             russian = f'<span lang="ru">{t(term.ru.cyrl)}</span><br><i lang="ru-Latn">{t(term.ru.latn)}</i>'
         usage = t(getattr(term.note, lang)) if term.note else ""
         if term.sources:
-            links = ", ".join(f'<a href="{escaping.url(s)}">{t(_host(s))}</a>' for s in term.sources)
-            usage += f' <small class="term-sources">({_SOURCES[lang]}: {links})</small>'
+            refs = "; ".join(source_html(c, lang).removesuffix(".")
+                             for c in cited(term.sources, termbase.works or Works()))
+            usage += f' <small class="term-sources">({_SOURCES[lang]}: {refs}.)</small>'
         forms = ", ".join(t(f.rstrip("$")) + ("" if f.endswith("$") else "…") for f in term.stems)
         rows.append(f'<tr id="term-{escaping.attr(term.id)}"><th scope="row" lang="tr">{t(term.tr)}'
                     f'<br><small class="term-forms">{forms}</small></th>'
@@ -312,8 +312,3 @@ def glossary(termbase: Termbase, lang: str) -> str:
     return (f'<table class="glossary"><thead><tr>{head}</tr></thead><tbody>' + "".join(rows)
             + "</tbody></table>")
 
-
-def _host(address: str) -> str:
-    from urllib.parse import urlsplit
-
-    return urlsplit(address).netloc.removeprefix("www.")

@@ -19,12 +19,11 @@ Modules: `svg` (builder helpers, one number format, label boxes), `chronology`, 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..escaping import attr, url
-from ..formatting import format_date
+from ..escaping import attr
+from ..formatting import format_date, source_html
 from ..markup import plain_text
 from ..entities import entity_src
 from ..render import Linker
@@ -184,9 +183,9 @@ class Figures:
             date = format_date(it.date.iso, lang) if it.date else C.UNDATED[lang]
             label = _esc(it.label[lang])
             if it.comment:
-                sources = ", ".join(f'<a href="{url(s)}">{_esc(urlsplit(s).netloc)}</a>' for s in it.sources)
+                sources = "; ".join(source_html(s, lang).removesuffix(".") for s in it.sources)
                 label += (f'<br><span class="editorial">[{C.EDITORIAL[lang]}: {_esc(it.comment[lang])} '
-                          f'({t["source"]}: {sources})]</span>')
+                          f'({t["source"]}: {sources}.)]</span>')
             rows.append(f"<tr><td>{_esc(date)}</td><td>{label}</td><td>{_esc(section)}</td>"
                         f"<td>{', '.join(where)}</td></tr>")
         return (f'<table class="figure-table"><caption>{_esc(t["chronology"])}</caption><thead><tr>'
@@ -404,6 +403,6 @@ def load(edition, root: Path) -> Figures | None:
         return None
     from . import mapfig as M
 
-    events, where = C.load_events(root)
+    events, where = C.load_events(root, apparatus=edition.sources.apparatus)
     basemap = M.load_basemap(root) if edition.register else None
     return Figures(edition, root, C.items(edition, events, where), basemap)

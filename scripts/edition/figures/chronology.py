@@ -17,21 +17,22 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
-from ..datafiles import PartialDate, Schema, check_ident, load_data
+from ..datafiles import DateSpan, PartialDate, Schema, check_ident, load_data
 from ..errors import EditionError, Problem
-from ..escaping import is_safe_url
 from ..formatting import document_title, format_date
 from ..model import Location, Paragraph
+from ..references import Apparatus, Source, check_addresses, cited, load_apparatus
 from ..render import Linker
 from . import svg as S
 
 EVENTS_FILE = "chronology/events.yaml"
 
 Date = Annotated[PartialDate, BeforeValidator(PartialDate.parse)]
+When = Annotated[DateSpan, BeforeValidator(DateSpan.parse)]
 
 
 class Label(Schema):
@@ -44,33 +45,42 @@ class Comment(Schema):
     en: str = Field(min_length=1, max_length=400)
 
 
+class Entity(Schema):
+    """The register entry whose date this event is (tests/test_consistency.py: one fact, one value)."""
+
+    id: str
+    field: Literal["born", "died", "founded", "dissolved", "signed", "ended"]
+
+
 class Event(Schema):
     id: str
+    #: the date as the text gives it (the drawing places the event there)
     date: Date
     para: int = Field(ge=1)
     note: int | None = Field(default=None, ge=1)
     label: Label
+    #: the same event in the register: its date must agree with this one (or with `actual`)
+    entity: Entity | None = None
+    #: the historical date, where the text's is wrong (a date or an interval, 1920-08-12/1920-08-25);
+    #: the comment says so, and the sources support it
+    actual: When | None = None
     #: an editorial comment (e.g. the date the text gives is not the historical one), with its sources
     comment: Comment | None = None
-    sources: list[str] = []
+    sources: list[Source] = []
+
+    model_config = Schema.model_config | {"arbitrary_types_allowed": True}
 
     @field_validator("id")
     @classmethod
     def _id(cls, v):
         return check_ident(v)
 
-    @field_validator("sources")
-    @classmethod
-    def _sources(cls, v):
-        for address in v:
-            if not address.startswith(("http://", "https://")) or not is_safe_url(address):
-                raise ValueError(f"{address!r} is not an http(s) address")
-        return v
-
     @model_validator(mode="after")
     def _comment_sourced(self):
         if self.comment and not self.sources:
-            raise ValueError("an editorial comment needs the address of the public source it was checked against")
+            raise ValueError("an editorial comment needs the sources (works) it was checked against")
+        if self.actual and not self.comment:
+            raise ValueError("a wrong date of the text (`actual`) needs an editorial comment that says so")
         return self
 
 
@@ -88,7 +98,8 @@ class Item:
     para: int | None = None
     note: int | None = None
     comment: dict | None = None     # lang -> editorial comment
-    sources: tuple = ()
+    sources: tuple = ()             # references.Cited
+    actual: DateSpan | None = None  # the historical date, where the text's is wrong
     long: dict | None = None        # lang -> the label not shortened (documents), for the vertical drawing
 
     @property
@@ -102,12 +113,14 @@ class Item:
         return linker.to(self.chapter, self.anchor)
 
 
-def load_events(root: Path, rel: str = EVENTS_FILE) -> tuple[list[Event], dict[str, Location]]:
-    data = load_data(root / rel, rel, list[Event])
+def load_events(root: Path, rel: str = EVENTS_FILE, apparatus: Apparatus | None = None
+                ) -> tuple[list[Event], dict[str, Location]]:
+    apparatus = apparatus if apparatus is not None else load_apparatus(root)
+    data = load_data(root / rel, rel, list[Event], context=apparatus.context)
     events = list(data.data or [])
     where = {e.id: data.location(i) for i, e in enumerate(events)}
     seen: dict[str, Location] = {}
-    problems = []
+    problems = check_addresses(data, apparatus)
     for e in events:
         if e.id in seen:
             problems.append(Problem(where[e.id], "chronology", f"event id {e.id!r} is used twice (first at {seen[e.id]})"))
@@ -130,6 +143,7 @@ def para_index(edition) -> dict[int, tuple[str, Paragraph]]:
 def items(edition, events: list[Event], where: dict[str, Location]) -> list[Item]:
     """Events and documents as marks, checked against the edition (located problems)."""
     paras = para_index(edition)
+    works = edition.sources.apparatus.works
     problems = []
     out = []
     for e in events:
@@ -141,8 +155,15 @@ def items(edition, events: list[Event], where: dict[str, Location]) -> list[Item
             problems.append(Problem(where[e.id], "chronology",
                                     f"event {e.id!r}: note {e.note} is not referred to in ¶ {e.para}"))
             continue
+        reg = edition.register
+        if e.entity and (not reg or e.entity.id not in reg.entities
+                         or e.entity.field not in dict(reg.entities[e.entity.id].dates())):
+            problems.append(Problem(where[e.id], "chronology",
+                                    f"event {e.id!r}: entity {e.entity.id!r} is not a register entry with a "
+                                    f"{e.entity.field!r} date"))
+            continue
         out.append(Item(e.id, "event", e.date, chapter, e.label.model_dump(), chapter, p.anchor, e.para, e.note,
-                        e.comment.model_dump() if e.comment else None, tuple(e.sources)))
+                        e.comment.model_dump() if e.comment else None, tuple(cited(e.sources, works)), e.actual))
     if problems:
         raise EditionError(problems)
     for doc in edition.sources.documents.values():
