@@ -1,0 +1,96 @@
+"""The editors' check records (issue 23): the fact-check of the article covers every paragraph and
+every note, every slip it found is told to the reader by an editorial comment or a marked chronology
+event, and the second reading of the register's sources covers every register entry."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from edition import commentary, factcheck
+from edition.datafiles import load_data
+from edition.errors import EditionError
+from edition.figures.chronology import load_events
+from edition.resolve import build_edition
+from edition.sources import load_sources
+
+
+def _options() -> dict:
+    cfg = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    return next(p["edition"] for p in cfg["plugins"] if isinstance(p, dict) and "edition" in p)
+
+
+@pytest.fixture(scope="module")
+def edition():
+    opts = _options()
+    sources = load_sources(ROOT, ROOT / "docs", opts["chapters"], opts["bibliography"], opts["archives"],
+                           opts["publication"], opts.get("register"))
+    return build_edition(sources, opts["chapters"], "tr")
+
+
+@pytest.fixture(scope="module")
+def article():
+    return factcheck.load_article(ROOT).data
+
+
+def _unit(ident: str) -> str:
+    return ident if ident[:1].isalpha() else f"p{ident}"
+
+
+def test_the_fact_check_covers_every_paragraph_and_every_note(edition, article):
+    wanted = set()
+    for chapter in edition.chapters("tr"):
+        wanted |= {_unit(p.ident) for p in chapter.paragraphs}
+        wanted |= {f"n{n}" for n in chapter.notes}
+    covered = [u.at for u in article]
+    assert len(covered) == len(set(covered)), "a unit is listed twice"
+    assert wanted - set(covered) == set(), "units of the text the fact-check does not cover"
+    assert set(covered) - wanted == set(), "units the text does not have"
+    assert {f"n{n}" for n in range(1, 99)} <= set(covered)
+    assert {f"p{n}" for n in range(1, 60)} <= set(covered)
+
+
+def test_every_slip_found_is_told_to_the_reader(article):
+    comments = {c.label: c for c in load_data(ROOT / "apparatus/comments.yaml", "apparatus/comments.yaml",
+                                              commentary.CommentFile).data.comments}
+    events = {e.id: e for e in load_events(ROOT)[0]}
+    untold = []
+    for at, claim in factcheck.slips(article):
+        if claim.comment:
+            c = comments.get(claim.comment)
+            if c is None or at not in {a.at for a in c.anchors}:
+                untold.append(f"{at}: comment {claim.comment!r} is not anchored there")
+        if claim.event:
+            e = events.get(claim.event)
+            if e is None or not e.comment:
+                untold.append(f"{at}: chronology event {claim.event!r} does not mark the wrong date")
+        if not claim.comment and not claim.event:
+            untold.append(f"{at}: {claim.claim!r} has no comment and no marked event")
+    assert untold == []
+
+
+def test_the_fact_check_names_a_work_for_every_confirmed_claim(article):
+    counts = factcheck.summary(article)
+    assert counts["claims"] >= 200 and counts["ok"] >= counts["claims"] // 2, counts
+
+
+def test_the_register_sources_were_read_again_entry_by_entry(edition):
+    checked = {c.entry for c in factcheck.load_register(ROOT).data}
+    register = edition.sources.register
+    entries = {f"{e.kind}s/{e.ident}" for e in register.entities.values()}
+    assert entries - checked == set(), "register entries the second reading does not cover"
+
+
+@pytest.mark.parametrize("text,message", [
+    ("- at: p1\n", "says why"),
+    ("- at: x1\n  note: n\n", "not a unit"),
+    ("- at: p1\n  checked:\n    - {claim: c, verdict: ok}\n", "names the work"),
+    ("- at: p1\n  checked:\n    - {claim: c, verdict: slip, work: w}\n", "what the record says"),
+    ("- at: p1\n  checked:\n    - {claim: c, verdict: wrong, work: w}\n", "verdict"),
+])
+def test_a_bad_record_is_a_located_error(tmp_path, text, message):
+    (tmp_path / "apparatus" / "checks").mkdir(parents=True)
+    (tmp_path / factcheck.ARTICLE).write_text(text, encoding="utf-8")
+    with pytest.raises(EditionError) as exc:
+        factcheck.load_article(tmp_path)
+    assert factcheck.ARTICLE in str(exc.value) and message in str(exc.value)
