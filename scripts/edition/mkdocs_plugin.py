@@ -129,7 +129,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             self.figures = figures.load(self.edition, self.root)   # chronology, network, map (issue 17)
             if self.config.termbase:   # the translation keeps to the termbase, or the build stops
                 self.edition.termbase = termbase.load(self.root, self.config.termbase, sources.apparatus)
-                termbase.check_or_fail(self.edition, self.edition.termbase)
+                termbase.check_or_fail(self.edition, self.edition.termbase, Path(config.docs_dir),
+                                        self.config.chapters)
             if self.config.comments:
                 self.edition.commentary = commentary.load(self.root, self.config.comments, self.edition)
             if self.config.changelog:

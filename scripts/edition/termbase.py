@@ -27,7 +27,7 @@ translation and is not checked.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import field_validator
@@ -97,8 +97,25 @@ class Term(Schema):
         return [self.en, *self.variants]
 
 
+class StylePhrase(Schema):
+    """A calque or a wrong form the house style of the translation rules out wherever it stands
+    (chapters, notes, the edition's own English pages, the register's English roles)."""
+
+    avoid: str              # the phrase, matched like an avoided form of a term
+    use: str                # what the house style writes instead
+    note: str | None = None
+
+    @field_validator("avoid")
+    @classmethod
+    def _long_enough(cls, value: str) -> str:
+        if len(value.strip()) < 4:
+            raise ValueError(f"style phrase {value!r} is too short to be looked for safely")
+        return value
+
+
 class TermFile(Schema):
     terms: list[Term]
+    style: list[StylePhrase] = []
 
     @field_validator("terms")
     @classmethod
@@ -116,6 +133,7 @@ class Termbase:
     terms: list[Term]
     data: DataFile | None = None
     works: Works | None = None     # the works the terms' sources cite
+    style: list[StylePhrase] = field(default_factory=list)
 
     def __post_init__(self):
         # each stem with a plain substring that must occur before its (slower) pattern is tried
@@ -124,6 +142,7 @@ class Termbase:
         # English phrases likewise: a lower-case substring test first, the pattern only if it passes
         self._en = {term.id: [(_needle(r), _en_pattern(r)) for r in term.renderings] for term in self.terms}
         self._avoid = [(term, a, _needle(a), _en_pattern(a, exact_case=True)) for term in self.terms for a in term.avoid]
+        self._style = [(rule, _needle(rule.avoid), _en_pattern(rule.avoid)) for rule in self.style]
 
     def location(self, term: Term) -> Location:
         if self.data is None:
@@ -151,6 +170,17 @@ class Termbase:
         text = _fold_en(english)
         lower = text.lower()
         return [(term, phrase) for term, phrase, needle, p in self._avoid if needle in lower and p.search(text)]
+
+    def unstyled(self, english: str) -> list[StylePhrase]:
+        """The house style's ruled-out phrases in English text (first letter case-blind)."""
+        text = _fold_en(english)
+        lower = text.lower()
+        return [rule for rule, needle, p in self._style if needle in lower and p.search(text)]
+
+    def style_location(self, rule: StylePhrase) -> Location:
+        if self.data is None:
+            return Location("termbase", 1)
+        return self.data.location("style", self.style.index(rule))
 
 
 def _tr_pattern(stem: str) -> re.Pattern:
@@ -182,7 +212,7 @@ def load(root: Path, rel: str, apparatus: Apparatus | None = None) -> Termbase:
     problems = check_addresses(data, apparatus)
     if problems:
         raise EditionError(problems)
-    return Termbase(list(data.data.terms), data, apparatus.works)
+    return Termbase(list(data.data.terms), data, apparatus.works, list(data.data.style))
 
 
 # --- the check ------------------------------------------------------------------------
@@ -261,13 +291,72 @@ def check(edition, termbase: Termbase, lang: str = "en") -> Report:
             problems.append(Problem(where, "term",
                                     f"{pair.place}: the translation uses “{phrase}”; the termbase ({term.id}) "
                                     f"asks for “{term.en}”"))
+        problems += _style_problems(termbase, pair.translation, where, pair.place)
     return Report(checked, occurrences, problems)
 
 
-def check_or_fail(edition, termbase: Termbase) -> Report:
-    """Run the check for every translation; stop the build with located problems."""
-    reports = [check(edition, termbase, lang) for lang in edition.languages if lang != edition.default_lang]
+def _style_problems(termbase: Termbase, english: str, where: Location, place: str) -> list[Problem]:
+    return [Problem(where, "style", f"{place}: “{rule.avoid}” is ruled out by the house style "
+                                    f"(termbase, style); write “{rule.use}”") for rule in termbase.unstyled(english)]
+
+
+# A phrase the edition's own pages *mention* (in quotation marks, or as an italic Turkish word) is
+# not a use of it: the Translator's note says which renderings are ruled out.
+_MENTIONED = re.compile(r"“[^”\n]*”|\*[^*\n]+\*|`[^`\n]*`")
+
+
+def check_pages(termbase: Termbase, pages: list[tuple[str, str]], roles: list[tuple[Location, str, str]]) -> list[Problem]:
+    """The edition's own English pages (`(rel path, Markdown)`) and the register's English roles
+    (`(location, entry id, text)`): no avoided form of a term, no phrase the house style rules out.
+    There is no Turkish to align them with, so only the `avoid` lists and the style apply."""
+    problems: list[Problem] = []
+    for rel, text in pages:
+        for number, line in enumerate(text.splitlines(), 1):
+            if "lang=en}" in line:        # the author's own English, reproduced verbatim
+                continue
+            used = _MENTIONED.sub(" ", line)
+            where = Location(rel, number)
+            for term, phrase in termbase.avoided(used):
+                problems.append(Problem(where, "term", f"the page uses “{phrase}”; the termbase ({term.id}) "
+                                                       f"asks for “{term.en}”"))
+            problems += _style_problems(termbase, used, where, "the page")
+    for where, ident, text in roles:
+        for term, phrase in termbase.avoided(text):
+            problems.append(Problem(where, "term", f"the English role of {ident} uses “{phrase}”; the termbase "
+                                                   f"({term.id}) asks for “{term.en}”"))
+        problems += _style_problems(termbase, text, where, f"the English role of {ident}")
+    return problems
+
+
+def edition_pages(docs_dir: Path, chapters: list[str], lang: str) -> list[tuple[str, str]]:
+    """The edition's own pages in `lang` (`x.en.md`), chapters left out: (path from the docs folder, text)."""
+    chapter_stems = {Path(c).with_suffix("").name for c in chapters}
+    out = []
+    for path in sorted(docs_dir.glob(f"*.{lang}.md")):
+        stem = path.name[: -len(f".{lang}.md")]
+        if stem not in chapter_stems:
+            out.append((f"docs/{path.name}", path.read_text(encoding="utf-8")))
+    return out
+
+
+def register_roles(edition, lang: str) -> list[tuple[Location, str, str]]:
+    register = edition.register
+    if not register:
+        return []
+    return [(e.location, e.ident, getattr(e.entry.role, lang)) for e in register.entities.values()
+            if getattr(e.entry, "role", None) is not None and getattr(e.entry.role, lang, None)]
+
+
+def check_or_fail(edition, termbase: Termbase, docs_dir: Path | None = None,
+                  chapters: list[str] | None = None) -> Report:
+    """Run the check for every translation, and on the edition's own pages and register roles in
+    each translation's language; stop the build with located problems."""
+    langs = [lang for lang in edition.languages if lang != edition.default_lang]
+    reports = [check(edition, termbase, lang) for lang in langs]
     problems = [p for r in reports for p in r.problems]
+    for lang in langs:
+        pages = edition_pages(docs_dir, chapters or [], lang) if docs_dir is not None else []
+        problems += check_pages(termbase, pages, register_roles(edition, lang))
     if problems:
         raise EditionError(problems)
     return reports[0] if reports else Report(0, 0, [])
