@@ -43,7 +43,7 @@ PUBLISHERS_FILE = "apparatus/publishers.yaml"
 # transition: remove when register/*.yaml are converted. While True, a register entry's `sources`
 # may still hold plain addresses (the old shape), and the publisher check of register/*.yaml is
 # reported by tests/test_sources.py instead of stopping the build.
-TRANSITION = True
+TRANSITION = False
 TRANSITION_FOLDERS = ("register/",)   # transition: remove when register/*.yaml are converted
 
 WORK_KINDS = ("encyclopedia", "dictionary", "database", "series", "collection", "book", "chapter",
