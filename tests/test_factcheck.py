@@ -22,7 +22,7 @@ def _options() -> dict:
 def edition():
     opts = _options()
     sources = load_sources(ROOT, ROOT / "docs", opts["chapters"], opts["bibliography"], opts["archives"],
-                           opts["publication"], opts.get("register"))
+                           opts["publication"], opts.get("register", "register"))
     return build_edition(sources, opts["chapters"], "tr")
 
 
