@@ -24,6 +24,8 @@ publishes only through a git branch. `versions.json` stays mike's format.
 """
 from __future__ import annotations
 
+import base64
+
 import argparse
 import datetime as dt
 import hashlib
@@ -166,6 +168,8 @@ _LANG = re.compile(r'<html[^>]*\blang="([a-z]{2})')
 _KEEP_HASH = ('<script>document.querySelectorAll("a[data-keep-hash]").forEach(function(a){'
               'a.addEventListener("click",function(){if(location.hash)a.href=a.href.split("#")[0]+location.hash})})'
               '</script>')
+_KEEP_HASH_SOURCE = ("'sha256-" + base64.b64encode(hashlib.sha256(
+    _KEEP_HASH[len("<script>"):-len("</script>")].encode()).digest()).decode() + "'")
 
 
 def _stamp(folder: Path, name: str, current: str, versions: list[tuple[str, str]], public: Path) -> None:
@@ -189,6 +193,8 @@ def _stamp(folder: Path, name: str, current: str, versions: list[tuple[str, str]
                f'aria-label="{STAMP[lang]["versions"]}">{STAMP[lang]["versions"]}: {" · ".join(links)}</nav>'
                f'{_KEEP_HASH}<!--/edition:versions-->')
         doc = _VERSIONS_SLOT.sub(lambda m: nav, doc)
+        # the version list's script is written here, after the build: the page's policy allows its hash
+        doc = doc.replace("script-src 'self' ", f"script-src 'self' {_KEEP_HASH_SOURCE} ", 1)
         if current != newest:
             target = rel if (public / newest / rel).exists() else home
             date = format_date(dt.date.fromisoformat(dates[current]), lang)
