@@ -7,7 +7,6 @@ edition's Chicago style, in Turkish and in English, and escaped like every other
 from __future__ import annotations
 
 import shutil
-import warnings
 from pathlib import Path
 
 import pytest
@@ -25,16 +24,13 @@ DATA_FILES = sorted([*(ROOT / "register").glob("*.yaml"), ROOT / "chronology" / 
 
 
 def _addresses(value, path=()):
-    """(path, address) of every url / authority field and every plain address of a `sources` list."""
+    """(path, address) of every url / authority field."""
     if isinstance(value, dict):
         for k, v in value.items():
             yield from _addresses(v, path + (k,))
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            if path and path[-1] == "sources" and isinstance(item, str):
-                yield path + (i,), item
-            else:
-                yield from _addresses(item, path + (i,))
+            yield from _addresses(item, path + (i,))
     elif isinstance(value, str) and path and path[-1] in ("url", "authority"):
         yield path, value
 
@@ -47,7 +43,7 @@ def publishers() -> Publishers:
 
 
 def test_every_address_of_every_data_file_is_on_the_publishers_list(publishers):
-    problems, deferred = [], []
+    problems = []
     for path in DATA_FILES:
         rel = path.relative_to(ROOT).as_posix()
         data, lines = parse_yaml(read_text(path, rel), rel)
@@ -55,23 +51,25 @@ def test_every_address_of_every_data_file_is_on_the_publishers_list(publishers):
         for where, address in _addresses(data):
             why = publishers.problem(address, home=home)
             if why:
-                (deferred if references.deferred(rel) else problems).append(f"{lines.location(where)}: {why}")
+                problems.append(f"{lines.location(where)}: {why}")
     assert problems == [], "\n".join(problems)
-    if deferred:   # transition: remove when register/*.yaml are converted (then these fail above)
-        warnings.warn("register addresses not yet on the publishers' list:\n" + "\n".join(deferred))
 
 
-def test_no_old_plain_address_is_left_once_the_transition_is_over():
-    reg = references.load_apparatus(ROOT)
+def test_a_plain_address_is_no_source_of_the_register(tmp_path):
+    """The old shape (a bare address in `sources`) is refused at its line: a source names its work."""
     from edition.register import load_register
 
-    register = load_register(ROOT / "register", "register", reg)
-    plain = [e.ident for e in register.entities.values() for s in e.entry.sources if isinstance(s, str)]
-    if references.TRANSITION:   # transition: remove when register/*.yaml are converted
-        if plain:
-            warnings.warn(f"register entries still citing plain addresses: {plain}")
-        return
-    assert plain == [] and register.deferred == []
+    root = tmp_path / "register-root"
+    shutil.copytree(ROOT / "tests" / "roots" / "register", root)
+    path = root / "register" / "persons.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.strip() == "sources:")
+    indent = lines[at + 1][:len(lines[at + 1]) - len(lines[at + 1].lstrip())]
+    lines.insert(at + 1, f"{indent}- https://en.wikipedia.org/wiki/Georgy_Chicherin\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(EditionError) as info:
+        load_register(root / "register", "register")
+    assert any(str(p).startswith(f"register/persons.yaml:{at + 2}: ") for p in info.value.problems), info.value
 
 
 @pytest.mark.parametrize("address,says", [

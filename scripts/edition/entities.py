@@ -317,8 +317,6 @@ def register_records(edition) -> list[dict]:
 
 def _source_record(c) -> dict:
     """A source in the JSON download: its fields, and the reference as the edition writes it."""
-    if isinstance(c.source, str):   # transition: remove when register/*.yaml are converted
-        return {"url": c.source, "citation": {"tr": c.source, "en": c.source}}
     record = c.source.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     if c.source.date:
         record["date"] = c.source.date.iso

@@ -400,7 +400,7 @@ def source_parts(cited, lang: str) -> list[tuple[str, str]]:
     """A source as typed pieces: ("text"|"title"|"entry"|"author"|"locator"|"date"|"url", value).
     Connecting punctuation is in "text" pieces; an "entry" is quoted by the writer."""
     src, work = cited.source, cited.work
-    if isinstance(src, str) or work is None:   # transition: remove when register/*.yaml are converted
+    if work is None:   # a work the loader did not know (it refuses those): the address alone
         return [("url", cited.url)]
     lab = _SOURCE_LABELS[lang]
     kind = work.kind

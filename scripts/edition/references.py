@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag,
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
                       ValidationInfo, field_validator, model_validator)
 from urllib.parse import urlsplit
 
@@ -39,12 +39,6 @@ from .escaping import is_safe_url
 
 WORKS_FILE = "apparatus/references.yaml"
 PUBLISHERS_FILE = "apparatus/publishers.yaml"
-
-# transition: remove when register/*.yaml are converted. While True, a register entry's `sources`
-# may still hold plain addresses (the old shape), and the publisher check of register/*.yaml is
-# reported by tests/test_sources.py instead of stopping the build.
-TRANSITION = False
-TRANSITION_FOLDERS = ("register/",)   # transition: remove when register/*.yaml are converted
 
 WORK_KINDS = ("encyclopedia", "dictionary", "database", "series", "collection", "book", "chapter",
               "article", "newspaper", "website")
@@ -335,31 +329,20 @@ class Source(Schema):
         return self
 
 
-def _source_or_address(value) -> str:
-    return "address" if isinstance(value, str) else "source"
-
-
-#: transition: remove when register/*.yaml are converted — a source, or an old plain address
-SourceOrAddress = Annotated[Annotated[Source, Tag("source")] | Annotated[str, AfterValidator(http_url), Tag("address")],
-                            Discriminator(_source_or_address)]
-
-
 @dataclass(frozen=True)
 class Cited:
     """A source with its work, ready to be rendered (formatting.source_parts)."""
 
-    source: Any            # Source, or (transition) a plain address
+    source: Source
     work: Work | None = None
 
     @property
     def url(self) -> str:
-        if isinstance(self.source, str):   # transition: remove when register/*.yaml are converted
-            return self.source
         return self.source.url or ""
 
 
 def cited(sources, works: Works) -> list[Cited]:
-    return [Cited(s, None if isinstance(s, str) else works.get(s.work)) for s in sources or ()]
+    return [Cited(s, works.get(s.work)) for s in sources or ()]
 
 
 # --- the publisher check -----------------------------------------------------------------------
@@ -368,17 +351,13 @@ _ADDRESS_FIELDS = ("url", "authority")
 
 
 def _walk(value, path: tuple):
-    """(path, address) of every url / authority field and every plain address in a `sources` list."""
+    """(path, address) of every url / authority field."""
     if isinstance(value, BaseModel):
         for name in type(value).model_fields:
             yield from _walk(getattr(value, name), path + (_field_name(type(value), name),))
     elif isinstance(value, (list, tuple)):
-        in_sources = bool(path) and path[-1] == "sources"
         for i, item in enumerate(value):
-            if in_sources and isinstance(item, str):
-                yield path + (i,), item
-            else:
-                yield from _walk(item, path + (i,))
+            yield from _walk(item, path + (i,))
     elif isinstance(value, dict):
         for k, v in value.items():
             yield from _walk(v, path + (k,))
@@ -408,8 +387,3 @@ def check_addresses(data: DataFile, apparatus: Apparatus, home: bool = False) ->
             problems.append(Problem(data.location(*path), "publisher", why))
     return problems
 
-
-def deferred(rel: str) -> bool:
-    """transition: remove when register/*.yaml are converted. True while the publisher check of
-    `rel` is reported by the tests rather than stopping the build."""
-    return TRANSITION and rel.startswith(TRANSITION_FOLDERS)

@@ -28,7 +28,7 @@ from .datafiles import PartialDate, Schema, load_data
 from .errors import EditionError, Problem
 from .escaping import is_safe_url
 from .model import Location
-from .references import Apparatus, SourceOrAddress, check_addresses, deferred, load_apparatus
+from .references import Apparatus, Source, check_addresses, load_apparatus
 
 #: the four kinds, in the order the index pages list them, and their files
 KINDS = ("person", "place", "organisation", "agreement")
@@ -104,9 +104,7 @@ class Entry(_Base):
     role: PerLang
     authority: str | None = None      # left out when no authority page was found
     wikidata: str | None = None
-    # a reference to a work (references.Source); transition: remove when register/*.yaml are converted
-    # (the `str` branch: the old plain addresses, accepted until the four files cite works)
-    sources: list[SourceOrAddress] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)   # references to works (apparatus/references.yaml)
 
     @field_validator("id")
     @classmethod
@@ -206,9 +204,6 @@ class Entity:
 class Register:
     entities: dict[str, Entity] = field(default_factory=dict)   # in file order, kinds in KINDS order
     folder: str = "register"
-    #: transition: remove when register/*.yaml are converted. Publisher problems of the register,
-    #: reported by tests/test_sources.py instead of stopping the build while the files are converted.
-    deferred: list[Problem] = field(default_factory=list)
 
     def of_kind(self, kind: str) -> list[Entity]:
         return [e for e in self.entities.values() if e.kind == kind]
@@ -234,11 +229,7 @@ def load_register(folder: Path, rel: str = "register", apparatus: Apparatus | No
         except EditionError as exc:
             problems += exc.problems
             continue
-        hosts = check_addresses(data, apparatus)
-        if deferred(name):   # transition: remove when register/*.yaml are converted
-            reg.deferred += hosts
-        else:
-            problems += hosts
+        problems += check_addresses(data, apparatus)
         for i, entry in enumerate(data.data or []):
             loc = data.location(i)
             if entry.id in first:
