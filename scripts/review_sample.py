@@ -35,7 +35,8 @@ def units(stem: str, lang: str) -> dict[str, str]:
             continue
         para = _PARA.search(line)
         if para and "lang=en" not in para.group(2):
-            out[f"p{para.group(1)}"] = line
+            ident = para.group(1)
+            out[f"p{ident}" if ident.isdigit() else ident] = line
     return out
 
 
