@@ -84,6 +84,11 @@ def test_the_epubs_figures_link_inside_the_book_and_load_nothing(site, lang):
     # the cities and the people, not linked here, are still named
     assert doc.xpath("count(//s:svg[starts-with(@aria-labelledby, 'map-n')]//s:text)", namespaces=NS) >= 15
     assert "<script" not in raw and "var(--" not in raw and "<use" not in raw
+    # nor do the descriptions promise links to the register's pages
+    page = (site / ("" if lang == "tr" else "en") / "gorseller.html").read_text(encoding="utf-8")
+    for on_site, in_book in figures.WITHOUT_REGISTER[lang]:
+        assert on_site in page and on_site not in raw
+        assert not in_book or raw.count(in_book) == 2   # the figure's description and the drawing's <desc>
     assert not re.search(r'(?:href|src)="(?:https?:)?//', raw)
     for style in doc.iterfind(".//s:style", NS):   # screen and print only add a halo / undo a scroll box
         assert "display:none" not in re.sub(r"\s", "", style.text)

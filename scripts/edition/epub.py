@@ -371,7 +371,7 @@ class Book:
         root, body = self.xhtml(title)
         section = _el(body, "section", epub_type="appendix", role="doc-appendix")
         _el(section, "h1", title, id="gorseller")
-        for f in self.figures.narrow_figures(self.lang, self.linker):
+        for f in self.figures.narrow_figures(self.lang, self.linker, register=False):
             figure = _el(section, "figure", id=f"{f['ident']}-figure", class_="edition-figure")
             caption = _el(figure, "figcaption")
             _el(caption, "strong", f["title"]).tail = ". " + f["source"]

@@ -128,6 +128,17 @@ T = {
     },
 }
 
+#: the descriptions' sentences on links to the register's pages, as a book without those pages
+#: words them (`narrow_figures(…, register=False)`)
+WITHOUT_REGISTER = {
+    "tr": [("Düğümler kişinin ya da kurumun dizin sayfasına, çizgiler belgenin sayfasına bağlanır;",
+            "Çizgiler belgenin sayfasına bağlanır;"),
+           ("Her nokta kentin dizin sayfasına bağlanır. ", "")],
+    "en": [("Nodes link to the register page of the person or office, lines to the document’s page;",
+            "Lines link to the document’s page;"),
+           ("Each dot links to the city’s register page. ", "")],
+}
+
 
 def _esc(s: str) -> str:
     return attr(s)    # the one escaping discipline (text and attribute values alike)
@@ -365,11 +376,13 @@ class Figures:
         return table
 
     # --- a page that does not scroll: the e-book ----------------------------------------------------
-    def narrow_figures(self, lang: str, linker: Linker) -> list[dict]:
+    def narrow_figures(self, lang: str, linker: Linker, register: bool = True) -> list[dict]:
         """The three figures for an e-book's page (issue 25): their narrow drawings only (the
         chronology one drawing per section), each a drawing on its own (no <use> of another, no
         CSS variable, no media query it needs to be seen), with caption, source line, description
-        and the table the site shows. A list of {ident, title, source, desc, svgs, table}."""
+        and the table the site shows. A list of {ident, title, source, desc, svgs, table}.
+        `register`: False for an output without the register's pages (its descriptions do not
+        promise links to them; the links themselves are the caller's to drop)."""
         t = T[lang]
         n_events = sum(1 for i in self.items if i.kind == "event")
         out = [{"ident": "chronology", "title": t["chronology"], "source": t["chronology_source"],
@@ -386,6 +399,9 @@ class Figures:
                         "table": self.map_table(lang, linker, all_places)})
         for figure in out:
             figure["svgs"] = [plain_colours(svg) for svg in figure["svgs"]]
+            for site, book in ([] if register else WITHOUT_REGISTER[lang]):
+                figure["desc"] = figure["desc"].replace(site, book)
+                figure["svgs"] = [svg.replace(site, book) for svg in figure["svgs"]]
         return out
 
 
