@@ -332,8 +332,8 @@ def test_figures_pages_built_and_linked_from_home(site):
         assert b'href="gorseller.html"' in (site / prefix / "index.html").read_bytes()
         assert b"<figure" in (site / prefix / "gorseller.html").read_bytes()
     single = (site / "downloads" / "edisyon.tr.html")
-    if single.exists():
-        assert single.read_bytes().count(b'class="edition-svg') == 6
+    if single.exists():   # the wide drawings, and the narrow ones with the chronology one per section (print)
+        assert single.read_bytes().count(b'class="edition-svg') == 3 + 5 + 2
 
 
 def test_figures_make_no_external_request(site):
@@ -463,26 +463,35 @@ def test_a_chapters_chronology_opens_in_its_fold_and_links_to_its_paragraphs(ser
     context.close()
 
 
-def test_the_pdf_prints_each_figure_once_within_its_page(figs):
-    """WeasyPrint (the PDF) draws the wide drawings only, each inside the page's text block."""
+def test_the_pdf_prints_each_figure_once_within_its_page_with_legible_labels(figs):
+    """WeasyPrint (the PDF) draws the narrow drawings only (the chronology one per section), each
+    inside the page's text block, every label at least 11 px (8.25 pt) as printed: its font size
+    times the drawing's width over its viewBox's width."""
     from weasyprint import HTML
 
     from edition import formats
 
-    html = f"<!DOCTYPE html><html><head><style></style></head><body>{figs.single_file('en')}</body></html>"
+    html = (f"<!DOCTYPE html><html><head><style>{figures.PRINT_CSS}</style></head>"
+            f"<body>{figs.single_file('en')}</body></html>")
     document = HTML(string=formats.pdf_document(html)).render()
     found = []
 
     def walk(box, page):
         element = getattr(box, "element", None)
         if element is not None and "edition-svg" in (element.get("class") or "") and box.width:
-            found.append((element.get("aria-labelledby").split()[0], box.width, box.height, page))
+            found.append((element, box.width, box.height, page))
         for child in getattr(box, "children", None) or []:
             walk(child, page)
 
     for page in document.pages:
         walk(page._page_box, page)
-    assert [f[0] for f in found] == ["chronology-title", "network-title", "map-title"]
-    for _, width, height, page in found:
+    assert [f[0].get("aria-labelledby").split()[0] for f in found] == [
+        f"chronology-b{n}-title" for n in range(1, 6)] + ["network-n-title", "map-n-title"]
+    smallest = []
+    for element, width, height, page in found:
         box = page._page_box     # its width and height: the page's text block, within the margins
-        assert width <= box.width + 0.5 and height <= box.height + 0.5
+        assert width <= min(box.width, figures.PRINT_WIDTH) + 0.5 and height <= box.height + 0.5
+        view = float(element.get("viewBox").split()[2])
+        font = float(re.search(r"font-size:([\d.]+)px", element.get("style")).group(1))
+        smallest.append(font * width / view)
+    assert min(smallest) >= 11, smallest

@@ -8,7 +8,11 @@ page-list, a paragraph or heading in another language carries `lang`/`xml:lang`.
 The bibliography, the archive register and the editorial pages reuse the site's
 registers (their HTML, re-parsed into XHTML elements). The package has the
 accessibility metadata of EPUB Accessibility 1.1 (schema.org accessMode,
-accessibilityFeature, accessibilityHazard, accessibilitySummary).
+accessibilityFeature, accessibilityHazard, accessibilitySummary). The three figures (issue 25)
+stand in a document of their own after the chapters: their narrow drawings as inline SVG (the
+chronology one drawing per section, so that each fits a page), each with its caption, source
+line, description and data table; their links lead to documents of the book or are dropped
+(the register has no pages here).
 
 Deterministic: fixed identifier (UUID 5 of the title and language), the modification
 date of the changelog's current release (else the edition's year), fixed zip timestamps;
@@ -27,7 +31,7 @@ from lxml import etree
 
 from .datafiles import read_text
 from .xmltext import append_text
-from . import commentary, registers
+from . import commentary, figures as figs, registers
 from .i18n import t
 from .markup import plain_text, split_front_matter
 from .model import (
@@ -41,6 +45,8 @@ from .sources import chapter_path
 XHTML = "http://www.w3.org/1999/xhtml"
 OPS = "http://www.idpf.org/2007/ops"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
+SVG_NS = "http://www.w3.org/2000/svg"
+FIGURES_FILE = "gorseller.xhtml"
 EPUB_VERSION = "EPUB 3.3"
 FILE_NAME = "edisyon.{lang}.epub"
 PROSE_PAGES = ("ilkeler.md", "ceviri.md", "sozluk.md")
@@ -58,6 +64,11 @@ sup { line-height: 0; }
 aside.footnote { font-size: 0.9em; margin: 0.4em 0; }
 aside.footnote p { margin: 0; }
 table { border-collapse: collapse; } td, th { border-top: 1px solid #999; padding: 0.2em; vertical-align: top; text-align: left; }
+figure.edition-figure { margin: 1em 0; }
+figure.edition-figure svg { display: block; width: 100%; height: auto; margin: 0.5em 0; }
+table.figure-table { font-size: 0.85em; margin-bottom: 1.5em; }
+table.figure-table caption { text-align: left; font-weight: bold; }
+.figure-desc { font-size: 0.9em; }
 """
 
 L = {
@@ -65,14 +76,16 @@ L = {
            "bibliography": "Kaynakça", "archives": "Arşiv dizini", "start": "Metnin başlangıcı",
            "summary": "Bu e-kitap makalenin bütün metnini ve notlarını, kaynakçayı, arşiv dizinini ve editoryal "
                       "ilkeleri içerir. Başlıklar, içindekiler ve PDF sayfa işaretleri gezinmeyi sağlar; notlar "
-                      "gönderme işaretlerine iki yönlü bağlıdır. Görsel yoktur; bütün içerik metindir.",
+                      "gönderme işaretlerine iki yönlü bağlıdır. Üç görselin (kronoloji, yazışma ağı, yerler "
+                      "haritası) her biri bir açıklama ve aynı verilerin tablosuyla verilir.",
            "author_text": "Yazarın kendi İngilizcesi"},
     "en": {"contents": "Contents", "pages": "PDF pages", "landmarks": "Landmarks",
            "bibliography": "Bibliography", "archives": "Archive register", "start": "Start of the text",
            "summary": "This e-book holds the article's complete text and notes, the bibliography, the archive register "
                       "and the editorial pages. Headings, a table of contents and the PDF's page markers serve "
-                      "navigation; notes are linked both ways to their reference marks. There are no images; all "
-                      "content is text.",
+                      "navigation; notes are linked both ways to their reference marks. Each of the three figures "
+                      "(chronology, correspondence network, map of places) comes with a description and a table "
+                      "of the same data.",
            "author_text": "The author's own English"},
 }
 
@@ -118,8 +131,10 @@ class EpubLinker(Linker):
 
 
 class Book:
-    def __init__(self, edition: Edition, lang: str, title: str, docs_dir: Path | None = None, release=None):
+    def __init__(self, edition: Edition, lang: str, title: str, docs_dir: Path | None = None, release=None,
+                 figures: figs.Figures | None = None):
         self.ed, self.lang, self.title = edition, lang, title
+        self.figures = figures
         self.release = release   # the changelog's current release: the book's version and date
         self.docs_dir = docs_dir
         self.em_ids = ({id(em): ident for _, _, em, ident in registers.emendations_in(edition)}
@@ -272,7 +287,10 @@ class Book:
     # -- re-parsed register HTML ---------------------------------------------------------
     def from_html(self, parent, text: str, shift: int = 0) -> None:
         """Markdown + HTML of a register, as XHTML elements under `parent`."""
-        html = markdown_html(text)
+        self.from_markup(parent, markdown_html(text), shift)
+
+    def from_markup(self, parent, html: str, shift: int = 0) -> None:
+        """HTML (escaped by its writer), as XHTML elements under `parent`."""
         wrapper = lxml.html.fragment_fromstring(html, create_parent="div")
         append_text(parent, wrapper.text or "")
         for child in wrapper:
@@ -344,6 +362,43 @@ class Book:
         self.toc.append((self.current, m.group(2) if m and m.group(2) else "", title, []))
         self.save(self.current, root)
 
+    # -- figures -------------------------------------------------------------------------
+    def figures_page(self) -> None:
+        """The figures' document (written after every other one: its links are checked against them)."""
+        self.current = FIGURES_FILE
+        self.linker = EpubLinker(figs.PAGE)
+        title = figs.T[self.lang]["figures"]
+        root, body = self.xhtml(title)
+        section = _el(body, "section", epub_type="appendix", role="doc-appendix")
+        _el(section, "h1", title, id="gorseller")
+        for f in self.figures.narrow_figures(self.lang, self.linker, register=False):
+            figure = _el(section, "figure", id=f"{f['ident']}-figure", class_="edition-figure")
+            caption = _el(figure, "figcaption")
+            _el(caption, "strong", f["title"]).tail = ". " + f["source"]
+            _el(figure, "p", f["desc"], class_="figure-desc")
+            for svg in f["svgs"]:
+                figure.append(etree.fromstring(svg))
+            self.from_markup(section, f["table"])
+        self.links_inside(root)
+        self.toc.append((self.current, "gorseller", title, []))
+        self.save(self.current, root)
+
+    def links_inside(self, root) -> None:
+        """Every link of `root` that leads to no document of the book, or to no element of it (the
+        register's pages, which the book does not have), becomes a plain span (in SVG a group):
+        its text stays."""
+        ids = {name: set(re.findall(r'\sid="([^"]+)"', data.decode("utf-8"))) for name, data in self.files.items()}
+        ids[self.current] = set(root.xpath("//@id"))
+        for a in list(root.iter(x("a"), f"{{{SVG_NS}}}a")):
+            href = a.get("href") or ""
+            name, _, anchor = href.partition("#")
+            name = name or self.current
+            if name in ids and (not anchor or anchor in ids[name]):
+                continue
+            for attr in ("href", "aria-label"):
+                a.attrib.pop(attr, None)
+            a.tag = x("span") if a.tag == x("a") else f"{{{SVG_NS}}}g"
+
     # -- navigation and package --------------------------------------------------------
     def nav(self) -> None:
         root, body = self.xhtml(L[self.lang]["contents"])
@@ -406,7 +461,7 @@ class Book:
             prop("schema:version", self.release.version)
         else:
             prop("dcterms:modified", f"{year}-01-01T00:00:00Z")
-        for mode in ("textual",):
+        for mode in ("textual",) + (("visual",) if self.figures else ()):
             prop("schema:accessMode", mode)
         prop("schema:accessModeSufficient", "textual")
         for feature in ("structuralNavigation", "tableOfContents", "readingOrder", "pageNavigation",
@@ -421,8 +476,9 @@ class Book:
                          **{"media-type": "application/xhtml+xml", "properties": "nav"})
         etree.SubElement(manifest, f"{{{OPF}}}item", id="css", href="style.css", **{"media-type": "text/css"})
         for i, name in enumerate(spine):
+            svg = {"properties": "svg"} if b"<svg" in self.files[name] else {}
             etree.SubElement(manifest, f"{{{OPF}}}item", id=f"f{i}", href=name,
-                             **{"media-type": "application/xhtml+xml"})
+                             **{"media-type": "application/xhtml+xml", **svg})
         sp = etree.SubElement(pkg, f"{{{OPF}}}spine")
         for i, _ in enumerate(spine):
             etree.SubElement(sp, f"{{{OPF}}}itemref", idref=f"f{i}")
@@ -431,6 +487,7 @@ class Book:
     def build(self) -> bytes:
         for chapter, name in zip(self.ed.chapters(self.lang), self.ed.chapter_names):
             self.chapter(chapter, name)
+        chapters, in_toc = list(self.files), len(self.toc)
         bib_linker = EpubLinker(BIBLIOGRAPHY_PAGE)
         self.register_page("kaynakca.xhtml", L[self.lang]["bibliography"], "kaynakca",
                            [registers.bibliography(self.ed, self.lang, bib_linker)])
@@ -441,7 +498,11 @@ class Book:
         self.register_page("arsivler.xhtml", L[self.lang]["archives"], "arsivler", parts)
         for name in PROSE_PAGES:
             self.prose_page(name)
-        spine = list(self.files)
+        if self.figures is not None:   # in the reading order after the chapters, before the back matter
+            self.figures_page()
+            self.toc.insert(in_toc, self.toc.pop())
+            chapters.append(FIGURES_FILE)
+        spine = chapters + [name for name in self.files if name not in chapters]
         self.nav()
         return _zip({
             "META-INF/container.xml": CONTAINER,
@@ -474,18 +535,21 @@ def _zip(files: dict[str, bytes]) -> bytes:
     return buf.getvalue()
 
 
-def epub_bytes(edition: Edition, lang: str, title: str, docs_dir: Path | None = None, release=None) -> bytes:
-    return Book(edition, lang, title, docs_dir, release).build()
+def epub_bytes(edition: Edition, lang: str, title: str, docs_dir: Path | None = None, release=None,
+               figures: figs.Figures | None = None) -> bytes:
+    return Book(edition, lang, title, docs_dir, release, figures).build()
 
 
-def write_epubs(edition: Edition, out_dir: Path, docs_dir: Path | None, titles, release=None) -> list[Path]:
-    """One EPUB per language; `titles` is a site name or a function lang -> title."""
+def write_epubs(edition: Edition, out_dir: Path, docs_dir: Path | None, titles, release=None,
+                figures: figs.Figures | None = None) -> list[Path]:
+    """One EPUB per language; `titles` is a site name or a function lang -> title; `figures`
+    (figures.load) adds the figures' document."""
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     for lang in edition.languages:
         title = titles(lang) if callable(titles) else titles
         path = out_dir / FILE_NAME.format(lang=lang)
-        path.write_bytes(epub_bytes(edition, lang, title, docs_dir, release))
+        path.write_bytes(epub_bytes(edition, lang, title, docs_dir, release, figures))
         paths.append(path)
     return paths
 

@@ -62,10 +62,11 @@ def with_sizes(items: list[str]) -> list[str]:
     return out
 
 
-def write_formats(edition: Edition, out: Path, docs_dir: Path, title_of, release=None) -> None:
-    """TEI and EPUB per language; `release` (the changelog's current one) dates and numbers them."""
+def write_formats(edition: Edition, out: Path, docs_dir: Path, title_of, release=None, figures=None) -> None:
+    """TEI and EPUB per language; `release` (the changelog's current one) dates and numbers them;
+    `figures` (figures.load) go into the EPUB."""
     tei.write_tei(edition, out, docs_dir, release=release)
-    epub.write_epubs(edition, out, docs_dir, title_of, release)
+    epub.write_epubs(edition, out, docs_dir, title_of, release, figures)
 
 
 def human_size(size: int, lang: str) -> str:
@@ -107,8 +108,9 @@ p.para .para-num::before { content: "¶\\00a0" attr(data-n); }
 .fn::footnote-call { content: attr(data-n); font-size: 70%; vertical-align: super; line-height: 0; }
 .fn::footnote-marker { content: attr(data-n) ".\\00a0"; }
 div.footnote.notes, h2.notes-heading { display: none; }
-/* the figures' drawings for a wide column only (WeasyPrint does not read the <style> of an inline SVG) */
-.figure-narrow, .figure-enlarge, .figure-close { display: none; }
+/* the figures: the narrow drawings (the one-file edition's print rules, figures.PRINT_CSS); hidden
+   here too, as WeasyPrint does not read the <style> of an inline SVG, where the screen rules stand */
+.figure-wide, .figure-enlarge, .figure-close { display: none; }
 """
 
 

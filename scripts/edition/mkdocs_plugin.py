@@ -501,13 +501,14 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                     prose[page] = offline.single_file_links(split_front_matter(read_text(source, f"docs/{source.name}"))[0])
             name = config.site_name if lang == ed.default_lang else self._site_name(config, lang)
             extra = (self.figures.single_file(lang),) if self.figures else ()
-            document = csp.with_policy(offline.single_file(ed, lang, name, prose, extra))   # no script at all
+            css = figures.PRINT_CSS if self.figures else ""
+            document = csp.with_policy(offline.single_file(ed, lang, name, prose, extra, css))   # no script at all
             (out / offline.SINGLE_NAME.format(lang=lang)).write_text(document, encoding="utf-8")
             if self.config.pdf:
                 formats.write_pdf(document, out / formats.PDF_NAME.format(lang=lang))
         exports.write_data_downloads(ed, site, docs)
         formats.write_formats(ed, out, docs, lambda lang: self._site_name(config, lang),
-                              self.versions.current if self.versions else None)
+                              self.versions.current if self.versions else None, self.figures)
         for lang in ed.languages:
             formats.fill_sizes(site / self._prefix_of(lang) / "indir.html", out, lang)
         if self.serving:

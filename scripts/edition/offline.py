@@ -149,9 +149,11 @@ def _md(text: str) -> str:
     return markdown_html(text)
 
 
-def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, str], extra: tuple[str, ...] = ()) -> str:
+def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, str], extra: tuple[str, ...] = (),
+                css: str = "") -> str:
     """The edition in one HTML document: front matter, chapters with their notes,
-    bibliography, archive register, editorial pages (`prose`: name -> Markdown)."""
+    bibliography, archive register, editorial pages (`prose`: name -> Markdown); `extra`
+    sections and their `css` (e.g. the figures and their print rules)."""
     linker = SingleFileLinker("edisyon.md")
     parts = []
     ids = {id(em): ident for _, _, em, ident in registers.emendations_in(edition)} if lang == edition.default_lang else None
@@ -195,7 +197,7 @@ def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, st
                                          "", edition.default_lang))
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
-            f"{head}\n<style>{SINGLE_CSS}</style>\n</head>\n<body>\n<main>\n" + "\n".join(parts)
+            f"{head}\n<style>{SINGLE_CSS}{css}</style>\n</head>\n<body>\n<main>\n" + "\n".join(parts)
             + "\n</main>\n</body>\n</html>\n")
 
 

@@ -80,6 +80,7 @@ T = {
                               "belgeleri (kare) en sonda. Her işaret olayın paragrafına ya da belgenin sayfasına "
                               "bağlanır. Yıldız (*): editör notu, tabloda."),
         "enlarge": "Şekli tam ekranda aç", "close": "Kapat",
+        "continued": "Kronolojinin devamı, bu bölümün olayları.",
     },
     "en": {
         "chronology": "Chronology 1917-1929",
@@ -123,7 +124,19 @@ T = {
                               "links to the event’s paragraph or the document’s page. An asterisk (*) marks an "
                               "editors’ note, given in the table."),
         "enlarge": "Open the figure full screen", "close": "Close",
+        "continued": "The chronology continued: the events of this section.",
     },
+}
+
+#: the descriptions' sentences on links to the register's pages, as a book without those pages
+#: words them (`narrow_figures(…, register=False)`)
+WITHOUT_REGISTER = {
+    "tr": [("Düğümler kişinin ya da kurumun dizin sayfasına, çizgiler belgenin sayfasına bağlanır;",
+            "Çizgiler belgenin sayfasına bağlanır;"),
+           ("Her nokta kentin dizin sayfasına bağlanır. ", "")],
+    "en": [("Nodes link to the register page of the person or office, lines to the document’s page;",
+            "Lines link to the document’s page;"),
+           ("Each dot links to the city’s register page. ", "")],
 }
 
 
@@ -161,6 +174,21 @@ class Figures:
         n_events = sum(1 for i in self.items if i.kind == "event")
         desc = t["chronology_desc_v"].format(events=n_events, docs=len(self.items) - n_events)
         return C.draw_vertical(self.edition, self.items, self.lanes(lang), lang, linker, ident, t["chronology"], desc)
+
+    def chronology_bands(self, lang: str, linker: Linker, ident: str = "chronology-b") -> list[str]:
+        """The chronology down the page as one drawing per section (band), for a page that does
+        not scroll (print, an e-book): the whole is three to six pages tall, a band fits one."""
+        t = T[lang]
+        n_events = sum(1 for i in self.items if i.kind == "event")
+        lanes = [(k, name) for k, name in self.lanes(lang) if any(i.lane == k for i in self.items)]
+        out = []
+        for n, (key, name) in enumerate(lanes):
+            desc = (t["chronology_desc_v"].format(events=n_events, docs=len(self.items) - n_events) if n == 0
+                    else t["continued"])
+            svg, _ = C.draw_vertical(self.edition, self.items, [(key, name)], lang, linker, f"{ident}{n + 1}",
+                                     f'{t["chronology"]} ({n + 1}/{len(lanes)}): {name}', desc, first=n)
+            out.append(svg)
+        return out
 
     def chronology_table(self, lang: str, linker: Linker) -> str:
         t = T[lang]
@@ -235,13 +263,16 @@ class Figures:
         return out
 
     # --- blocks ---------------------------------------------------------------------------
-    def block(self, which: str, lang: str, linker: Linker) -> str:
+    def block(self, which: str, lang: str, linker: Linker, bands: bool = False) -> str:
+        """A figure with its caption, wide and narrow drawings and table; `bands`: the narrow
+        chronology as one drawing per section (`chronology_bands`, for a page that does not scroll)."""
         t = T[lang]
         if which == "figureslink":
             return f'<p class="figures-link"><a href="{_esc(linker.to(PAGE))}">{_esc(t["figureslink"])}</a></p>'
         if which == "chronology":
             svg, _ = self.chronology_svg(lang, linker)
-            vertical, _ = self.chronology_vertical(lang, linker)
+            vertical = ("".join(self.chronology_bands(lang, linker)) if bands
+                        else self.chronology_vertical(lang, linker)[0])
             n_events = sum(1 for i in self.items if i.kind == "event")
             desc = t["chronology_desc"].format(events=n_events, docs=len(self.items) - n_events)
             return _figure("chronology", t["chronology"], desc, t["chronology_source"], svg, vertical,
@@ -278,6 +309,12 @@ class Figures:
     def network_block(self, lang: str, linker: Linker) -> str:
         t = T[lang]
         (svg, _, nodes, edges), desc = self.network_svg(lang, linker)
+        narrow = self.network_narrow(lang, linker)[0]
+        return _figure("network", t["network"], desc, t["network_source"], svg, narrow,
+                       self.network_table(lang, linker, nodes, edges), lang)
+
+    def network_table(self, lang: str, linker: Linker, nodes: dict, edges: list) -> str:
+        t = T[lang]
 
         def who(n: str) -> str:
             info = nodes[n]
@@ -294,8 +331,7 @@ class Figures:
         table = (f'<table class="figure-table"><caption>{_esc(t["network"])}</caption><thead><tr>'
                  f'<th scope="col">{t["date"]}</th><th scope="col">{t["from"]}</th><th scope="col">{t["to"]}</th>'
                  f'<th scope="col">{t["document"].capitalize()}</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
-        narrow = self.network_narrow(lang, linker)[0]
-        return _figure("network", t["network"], desc, t["network_source"], svg, narrow, table, lang)
+        return table
 
     # --- map ------------------------------------------------------------------------------------
     def map_svg(self, lang: str, linker: Linker):
@@ -326,13 +362,47 @@ class Figures:
             return ""
         t = T[lang]
         svg, _, desc, all_places = self.map_svg(lang, linker)
+        return _figure("map", t["map"], desc, t["map_source"], svg, self.map_narrow(lang, linker)[0],
+                       self.map_table(lang, linker, all_places), lang)
+
+    def map_table(self, lang: str, linker: Linker, all_places: list) -> str:
+        t = T[lang]
         rows = "".join(
             f'<tr><td><a href="{_esc(linker.to(entity_src(p.ident)))}">{_esc(p.label[lang])}</a></td>'
             f"<td>{_esc(p.modern[lang])}</td><td>{p.lat:.2f}, {p.lon:.2f}</td></tr>" for p in all_places)
         table = (f'<table class="figure-table"><caption>{_esc(t["map"])}</caption><thead><tr>'
                  f'<th scope="col">{t["place"]}</th><th scope="col">{t["modern"]}</th><th scope="col">{t["coords"]}</th>'
                  f"</tr></thead><tbody>{rows}</tbody></table>")
-        return _figure("map", t["map"], desc, t["map_source"], svg, self.map_narrow(lang, linker)[0], table, lang)
+        return table
+
+    # --- a page that does not scroll: the e-book ----------------------------------------------------
+    def narrow_figures(self, lang: str, linker: Linker, register: bool = True) -> list[dict]:
+        """The three figures for an e-book's page (issue 25): their narrow drawings only (the
+        chronology one drawing per section), each a drawing on its own (no <use> of another, no
+        CSS variable, no media query it needs to be seen), with caption, source line, description
+        and the table the site shows. A list of {ident, title, source, desc, svgs, table}.
+        `register`: False for an output without the register's pages (its descriptions do not
+        promise links to them; the links themselves are the caller's to drop)."""
+        t = T[lang]
+        n_events = sum(1 for i in self.items if i.kind == "event")
+        out = [{"ident": "chronology", "title": t["chronology"], "source": t["chronology_source"],
+                "desc": t["chronology_desc_v"].format(events=n_events, docs=len(self.items) - n_events),
+                "svgs": self.chronology_bands(lang, linker), "table": self.chronology_table(lang, linker)}]
+        (_, _, nodes, edges), desc = self.network_svg(lang, linker)
+        out.append({"ident": "network", "title": t["network"], "source": t["network_source"], "desc": desc,
+                    "svgs": [self.network_narrow(lang, linker)[0]],
+                    "table": self.network_table(lang, linker, nodes, edges)})
+        if self.edition.register and self.basemap is not None:
+            _, _, desc, all_places = self.map_svg(lang, linker)
+            out.append({"ident": "map", "title": t["map"], "source": t["map_source"], "desc": desc,
+                        "svgs": [self.map_narrow(lang, linker, inline=True)[0]],
+                        "table": self.map_table(lang, linker, all_places)})
+        for figure in out:
+            figure["svgs"] = [plain_colours(svg) for svg in figure["svgs"]]
+            for site, book in ([] if register else WITHOUT_REGISTER[lang]):
+                figure["desc"] = figure["desc"].replace(site, book)
+                figure["svgs"] = [svg.replace(site, book) for svg in figure["svgs"]]
+        return out
 
 
     def single_file(self, lang: str) -> str:
@@ -340,7 +410,7 @@ class Figures:
         from ..render import SingleFileLinker
 
         linker = SingleFileLinker("edisyon.md")
-        body = "".join(self.block(w, lang, linker) for w in ("chronology", "network", "map"))
+        body = "".join(self.block(w, lang, linker, bands=True) for w in ("chronology", "network", "map"))
         body = plain_colours(body)
         # the page's width, not a scroll box: a printed page does not scroll
         body = re.sub(r'style="min-width:[\d.]+px"', 'style="width:100%;height:auto"', body)
@@ -375,6 +445,22 @@ FIT_CSS = (
     ".edition-figure .figure-zoom:target .figure-close{display:inline-block;position:sticky;top:0;left:0;z-index:1;"
     "padding:.4em 1em;margin:.5rem 0;background:var(--md-default-bg-color,#fff);border:1px solid currentColor;"
     "border-radius:.2rem}}"
+)
+
+#: print (issue 25; in the one-file edition's <style>, so in a browser's print and in the PDF):
+#: the narrow drawings, never wider than PRINT_WIDTH px, so that the tallest (a section of the
+#: chronology, 724 x 340 viewBox units; the network 600 x 340) fits an A4 page's text block
+#: (~945 px high) while a 12-unit label prints at 12 x 420 / 340 = 14.8 px (11 pt); the wide
+#: drawings, the enlarge link and the chapters' scroll boxes are not printed.
+PRINT_WIDTH = 420
+PRINT_CSS = (
+    "@media print{"
+    ".edition-figure .figure-fit .figure-wide,.edition-figure .figure-fit .figure-enlarge{display:none}"
+    ".edition-figure .figure-fit .figure-narrow{display:block}"
+    f".edition-figure .figure-fit .figure-narrow svg{{display:block;width:100%!important;height:auto!important;"
+    f"max-width:{PRINT_WIDTH}px!important;margin:0 0 .8em;break-inside:avoid;page-break-inside:avoid}}"
+    ".edition-figure figcaption,.edition-figure .figure-desc{break-after:avoid;page-break-after:avoid}"
+    "}"
 )
 
 

@@ -348,10 +348,11 @@ def draw(edition, items_: list[Item], lanes: list[tuple[str, str]], lang: str, l
 
 def draw_vertical(edition, items_: list[Item], lanes: list[tuple[str, str]], lang: str, linker: Linker,
                   ident: str, title: str, desc: str, width: float = 340.0, size: float = 12.0,
-                  fit: float = 510.0) -> tuple[str, list[tuple[str, S.Box]]]:
+                  fit: float = 510.0, first: int = 0) -> tuple[str, list[tuple[str, S.Box]]]:
     """The same items with time running down the page, for a narrow screen: each section a band
     (its title in full), in it the items in the order of their dates under the year they fall
-    in, each label in full on as many lines as it needs. Returns (svg, label boxes)."""
+    in, each label in full on as many lines as it needs. Returns (svg, label boxes). `first`: the
+    number of the first band (its shade alternates), when a drawing holds one band of several."""
     step = size + 3                   # line height
     line_x, text_x = 18.0, 30.0
     text_w = width - text_x - 6
@@ -363,7 +364,7 @@ def draw_vertical(edition, items_: list[Item], lanes: list[tuple[str, str]], lan
         mine = [i for i in items_ if i.lane == key]
         if not mine:
             continue
-        g = S.el(root, "g", {"class": f"band band-{n % 2}" + (" docs" if key == "documents" else ""),
+        g = S.el(root, "g", {"class": f"band band-{(n + first) % 2}" + (" docs" if key == "documents" else ""),
                              "id": f"{ident}-{key.removesuffix('.md')}"})
         bg = S.el(g, "rect", {"x": 2.0, "y": y, "width": width - 4, "height": 0.0, "rx": 3.0, "class": "band-bg"})
         top = y
