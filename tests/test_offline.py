@@ -57,7 +57,7 @@ def test_the_one_file_edition_has_every_note_and_nothing_from_outside(site, lang
 def test_data_downloads_carry_the_licence(site):
     rows = list(csv.reader(io.StringIO((site / "downloads" / "arsiv-belgeleri.csv").read_text(encoding="utf-8"))))
     assert rows[0][0] == "key" and len(rows) == 1 + 21      # the licence is in README.txt (issue 14)
-    assert "licence" in (site / "downloads" / "README.txt").read_text(encoding="utf-8")
+    assert "license" in (site / "downloads" / "README.txt").read_text(encoding="utf-8")
     for lang in ("tr", "en"):
         text = (site / "downloads" / f"metin.{lang}.md").read_text(encoding="utf-8")
         assert text.startswith("<!-- ") and "[^98]:" in text

@@ -344,7 +344,7 @@ BLOCK_LABELS = {
            "howto": "To cite a paragraph or a note, use the cite button beside its ¶ number or note number; "
                     "permanent links have the form #p12 (paragraph), #n47 (note), #s2-1 (section).",
            "guide": "How to cite", "download_edition": "This edition, {version}",
-           "unconfirmed": "The article's {what} not yet confirmed: left out of the citations and of the "
+           "unconfirmed": "The article's {what}: not yet confirmed, and left out of the citations and of the "
                           "page's metadata until confirmed.",
            "author": "author", "year": "publication date", "and": " and "},
 }

@@ -41,7 +41,7 @@ L = {
                   "military": "askerî kuruluş", "press": "basın", "treaty": "antlaşma", "conference": "konferans"},
     },
     "en": {
-        "person": "Persons", "place": "Places", "organisation": "Organisations", "agreement": "Agreements and conferences",
+        "person": "Persons", "place": "Places", "organisation": "Organizations", "agreement": "Agreements and conferences",
         "name_tr": "Turkish", "name_en": "English", "name_ru": "Russian", "translit": "Transliteration (LC)",
         "historical": "Name in the 1920s", "spellings": "Spellings in the text", "variants": "Other spellings",
         "born": "Born", "died": "Died", "founded": "Founded", "dissolved": "Dissolved", "signed": "Signed / opened",
@@ -54,7 +54,7 @@ L = {
         "register": "Register", "entity_pages": "Register pages",
         "kinds": {"city": "city", "country": "country", "region": "region", "sea": "sea", "other": "other",
                   "government": "government", "ministry": "ministry", "party": "party",
-                  "international": "international organisation", "military": "military body", "press": "press",
+                  "international": "international organization", "military": "military body", "press": "press",
                   "treaty": "treaty", "conference": "conference"},
     },
 }

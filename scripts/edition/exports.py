@@ -52,7 +52,7 @@ def downloads_block(lang: str, linker) -> str:
 LICENCE = {
     "tr": "Makalenin metni yazarına ve Vakanüvis dergisine aittir; lisansı henüz doğrulanmamıştır. "
           "Edisyonun katkıları (çeviri, düzeltmeler, kaynakça ve arşiv verisi) {licence} lisansıyla sunulur.",
-    "en": "The article's text belongs to its author and the journal Vakanüvis; its licence is not yet confirmed. "
+    "en": "The article's text belongs to its author and the journal Vakanüvis; its license is not yet confirmed. "
           "The edition's contributions (translation, emendations, bibliographic and archival data) are offered under {licence}.",
 }
 
@@ -103,7 +103,7 @@ README_NOTES = {
           "article\"). Kaynakta olmayan bilgi uydurulmaz: yılı olmayan kayıtlarda klasik BibTeX'te \"n.d.\", "
           "klasik BibTeX'in istediği ama kaynağın vermediği yayınevi ya da okul \"[s.n.]\".",
     "en": "Translated titles: in note (\"English title: …\") in BibTeX, biblatex and CSL-JSON, in TT (and N1) "
-          "in RIS. Russian works: authors and titles in the Library of Congress romanisation in the fields "
+          "in RIS. Russian works: authors and titles in the Library of Congress romanization in the fields "
           "reference managers match on; the article's own form in the note (\"As cited in the article\"). "
           "Nothing the source does not give is made up: an entry without a year has \"n.d.\" in classic BibTeX; "
           "a publisher or school that classic BibTeX requires and the source does not give is \"[s.n.]\".",
@@ -182,10 +182,10 @@ def downloads_page(edition: Edition, lang: str, href, pdf: bool) -> str:
          "en": {"offline": "The whole site, for offline reading (zip; unpack it and open index.html in a browser)",
                 "single": "The edition in one file, {name} (HTML; text, notes, bibliography and archive register; no JavaScript needed)",
                 "pdf": "The edition ready to print, {name} (PDF)", "md": "The text, {name} (Markdown, in the edition's markup)",
-                "csv": "Archival documents (CSV)", "readme": "What the files are, and their licence (text)",
+                "csv": "Archival documents (CSV)", "readme": "What the files are, and their license (text)",
                 "tr": "Turkish", "en": "English",
-                "reg_json": "Register of persons, places, organisations and agreements (JSON, both languages)",
-                "reg_csv": "Register of persons, places, organisations and agreements (CSV, both languages)"}}[lang]
+                "reg_json": "Register of persons, places, organizations and agreements (JSON, both languages)",
+                "reg_csv": "Register of persons, places, organizations and agreements (CSV, both languages)"}}[lang]
     link = lambda name, label, dl=True: (f'<li><a href="{escaping.attr(href(name))}"{" download" if dl else ""}>'
                                          f'{escaping.text(label)}</a></li>')
     items = [offline.OFFLINE_START + link(offline.ZIP_NAME, L["offline"]) + offline.OFFLINE_END]

@@ -83,10 +83,10 @@ T = {
         "continued": "Kronolojinin devamı, bu bölümün olayları.",
     },
     "en": {
-        "chronology": "Chronology 1917-1929",
+        "chronology": "Chronology 1917–1929",
         "chronology_desc": ("The {events} dated events the article states and its {docs} archival documents on one "
                             "time axis: across the page on a wide screen (the years before 1924 drawn narrow, "
-                            "1924-1928 wide), down the page on a narrow one. Each section is a band: events (circles) "
+                            "1924–1928 wide), down the page on a narrow one. Each section is a band: events (circles) "
                             "stand in the band of the section that states them, archival documents (squares) in the "
                             "last band. Each mark links to the event’s paragraph or the document’s page. An asterisk "
                             "(*) marks an editors’ note, given in the table."),
@@ -102,14 +102,15 @@ T = {
                          "letters, reports and memoranda as an arrow from author to recipient, records of "
                          "conversations as a dashed line from their author to the person spoken with. Nodes link "
                          "to the register page of the person or office, lines to the document’s page; a larger "
-                         "node means more documents. Sides not in the register are grey and worded as the archive "
+                         "node means more documents. Sides not in the register are gray and worded as the archive "
                          "words them."),
         "network_source": ("Data: bibliography/archives.yaml (author, recipient and the register links author_refs, "
                            "recipient_refs) and the register/; layout by networkx (spring layout, fixed seed)."),
         "from": "From", "to": "To / with",
         "map": "Places: the cities the article names",
-        "map_desc": ("The register’s {n} cities on a map of Europe and the Near East, under their 1920s names (the "
-                     "register’s “historical” field, e.g. Constantinople), otherwise the register’s heading name. "
+        "map_desc": ("The register’s {n} cities on a map of Europe and the Near East, under their names of the 1920s (the "
+                     "register’s “historical” field, e.g. Constantinople) where it gives one, otherwise under the "
+                     "register’s heading name. "
                      "Beyond the map: {out}. Each dot links to the city’s register page. No modern borders are "
                      "drawn, only land."),
         "map_source": ("Data: register/places.yaml (coordinates and historical names, with their sources); land: "
