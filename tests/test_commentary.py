@@ -16,7 +16,10 @@ from edition.markup import parse_inline
 from edition.model import Citation, Text
 from sitetext import CHAPTERS, main_content, soup
 
-LABELS = ["a", "b", "c", "d", "e"]
+LABELS = list("abcdefghijklmnopqrstuv")   # a-e (issue 13), f-v the fact-check's slips (issue 23)
+#: the comments as the chapters show them: each at the end of the chapter of its first place, in the
+#: order of the file (published labels stay, so a later round's letters follow the earlier ones')
+BY_CHAPTER = list("af" "ghi" "bcdjklmn" "eopqr" "stuv")
 
 
 # --- placing a marker after its lemma ----------------------------------------------------
@@ -57,14 +60,16 @@ def test_every_comment_is_marked_and_listed_with_its_sources_apart_from_the_note
         if m.has_attr("data-card"):                               # the comment stands on this page
             assert m["href"] == f"#{m['data-card']}" and m["href"][1:] in comments
         else:                                                     # …or at the end of another chapter
-            assert re.fullmatch(r"[a-z-]+\.html#ed-[a-e]", m["href"]), m
+            assert re.fullmatch(r"[a-z-]+\.html#ed-[a-z]", m["href"]), m
         assert not m.has_attr("title")                            # the card convention
         assert m.get("aria-label", "").endswith(m.get_text())
     for li in comments.values():
-        sources = li.select(".ed-sources a[href^='http']")
-        assert sources, li["id"]
+        # every comment names its sources; an address goes with a source where it has one
+        assert li.select_one(".ed-sources").get_text(strip=True).removeprefix("Kaynak:").removeprefix("Source:")
+        assert all(a["href"].startswith("https://") for a in li.select(".ed-sources a")), li["id"]
+        assert li.select(".ed-sources a[href^='http']") or li["id"] == "ed-i", li["id"]
         back = li.select("a.ed-backref")
-        assert back and all(re.fullmatch(r"([a-z-]+\.html)?#edr-[a-e](-\d)?", b["href"]) for b in back)
+        assert back and all(re.fullmatch(r"([a-z-]+\.html)?#edr-[a-z](-\d)?", b["href"]) for b in back)
     total_notes = sum(len(_chapter(site, lang, n).select("div.footnote li[id^=n]")) for n in CHAPTERS)
     assert total_notes == 98
 
@@ -90,7 +95,7 @@ def test_the_editorial_principles_page_lists_every_comment(site):
     for page in ("ilkeler.html", "en/ilkeler.html"):
         rows = main_content(soup(site / page)).select("table.ed-listing tbody tr")
         assert [r.th.get_text() for r in rows] == LABELS
-        assert all(r.select(".ed-sources a[href^='http']") for r in rows)
+        assert all(r.select(".ed-sources a[href^='http']") for r in rows if r.th.get_text() != "i")
         links = [a["href"] for r in rows for a in r.select("td:nth-of-type(1) a")]
         assert links[:2] == ["giris.html#edr-a", "extended-abstract.html#edr-a-2"]
         assert "sovyet-tepkisi.html#edr-e-2" in links
@@ -118,9 +123,9 @@ def test_the_one_file_edition_keeps_comments_apart_and_linked(site, lang):
     doc = soup(site / "downloads" / f"edisyon.{lang}.html")
     ids = {el["id"] for el in doc.select("[id]")}
     items = doc.select(".ed-comments li[id]")
-    assert [li["id"] for li in items] == [f"ed-{x}" for x in LABELS]
+    assert [li["id"] for li in items] == [f"ed-{x}" for x in BY_CHAPTER]
     # the letter is written out: the PDF (WeasyPrint) would number the list a, a, a…
-    assert [li.select_one(".ed-label").get_text() for li in items] == [f"{x}." for x in LABELS]
+    assert [li.select_one(".ed-label").get_text() for li in items] == [f"{x}." for x in BY_CHAPTER]
     for a in doc.select("sup.ed-ref a"):
         assert a["href"][1:] in ids
     for a in doc.select("a.ed-backref, table.ed-listing a[href^='#']"):
@@ -162,7 +167,10 @@ def test_the_fake_edition_renders_comments_on_paragraphs_and_notes(apparatus, tm
     ('url: "https://example.org/source"', 'url: "javascript:alert(1)"', "apparatus/comments.yaml:15", "sources"),
     ("    sources:\n      - {work: example,", "    sources: []\n    x:\n      - {work: example,",
      "apparatus/comments.yaml:14", "sources"),
-], ids=["lemma-missing", "lemma-twice", "place-unknown", "label-out-of-order", "unsafe-source", "no-source"])
+    ("  - label: a\n    anchors:", "  - label: a\n    added: 2\n    anchors:", "apparatus/comments.yaml:10",
+     "comment b: comments are listed round by round"),
+], ids=["lemma-missing", "lemma-twice", "place-unknown", "label-out-of-order", "unsafe-source", "no-source",
+        "round-out-of-order"])
 def test_a_bad_comment_is_located(apparatus, old, new, where, message):
     from edition.resolve import build_edition
     from edition.sources import load_sources
@@ -178,6 +186,30 @@ def test_a_bad_comment_is_located(apparatus, old, new, where, message):
         commentary.load(apparatus, "apparatus/comments.yaml", ed)
     assert any(str(p).startswith(f"{where}: [comment]") and message in str(p) for p in info.value.problems), \
         info.value
+
+
+def test_a_later_round_of_comments_is_appended_with_the_next_letters(apparatus):
+    """Published labels stay: a comment of a later round (`added: 2`) follows the earlier ones even
+    where its place comes first in the text."""
+    from edition.resolve import build_edition
+    from edition.sources import load_sources
+
+    path = apparatus / "apparatus" / "comments.yaml"
+    text = path.read_text(encoding="utf-8")
+    # b (a note) comes after a (a paragraph of the same chapter); as a round-2 comment it may also
+    # be one whose place precedes a's: the round decides first.
+    text = text.replace("  - label: a\n    anchors:\n      - at: p2", "  - label: a\n    anchors:\n      - at: n2", 1)
+    text = text.replace('lemma: {tr: "İngiliz başbakanı", en: "British prime minister"}',
+                        'lemma: {tr: "Yazar", en: "Yazar"}', 1)
+    text = text.replace("  - label: b\n    anchors:\n      - at: n2\n        lemma: {tr: \"Yazar, a.g.e.\", en: \"Yazar, op. cit.\"}",
+                        "  - label: b\n    added: 2\n    anchors:\n      - at: p2\n"
+                        "        lemma: {tr: \"İngiliz başbakanı\", en: \"British prime minister\"}", 1)
+    path.write_text(text, encoding="utf-8")
+    sources = load_sources(apparatus, apparatus / "docs", ["index.md", "bolum.md"], ["refs.bib"],
+                           "archives.yaml", "article.yaml")
+    ed = build_edition(sources, ["index.md", "bolum.md"], "tr")
+    placed = commentary.load(apparatus, "apparatus/comments.yaml", ed).comments
+    assert [(p.comment.label, p.comment.added, p.places) for p in placed] == [("a", 1, ["n2"]), ("b", 2, ["p2"])]
 
 
 # --- what a reader does ---------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The editors' check records (issue 23): the fact-check of the article covers every paragraph and
-every note and names a work for what it confirms (that every slip it found is told to the reader by an
-editorial comment is the next step of issue 23), and the second reading of the register's sources covers every register entry."""
+every note and names a work for what it confirms, every slip it found is told to the reader (by an
+editorial comment anchored at that place, or by the chronology event that marks the wrong date), and
+the second reading of the register's sources covers every register entry."""
 from __future__ import annotations
 
 import pytest
@@ -51,6 +52,26 @@ def test_the_fact_check_covers_every_paragraph_and_every_note(edition, article):
 def test_the_fact_check_names_a_work_for_every_confirmed_claim(article):
     counts = factcheck.summary(article)
     assert counts["claims"] >= 200 and counts["ok"] >= counts["claims"] // 2, counts
+
+
+def test_every_slip_is_told_to_the_reader(article):
+    comments = {c["label"]: c for c in yaml.safe_load((ROOT / "apparatus" / "comments.yaml").read_text(
+        encoding="utf-8"))["comments"]}
+    events = {e["id"]: e for e in yaml.safe_load((ROOT / "chronology" / "events.yaml").read_text(encoding="utf-8"))}
+    untold = []
+    for unit, claim in factcheck.slips(article):
+        if claim.comment:
+            places = {a["at"] for a in comments.get(claim.comment, {}).get("anchors", [])}
+            if unit not in places:
+                untold.append((unit, claim.claim, f"comment {claim.comment} is not anchored at {unit}"))
+        elif claim.event:
+            event = events.get(claim.event, {})
+            if "actual" not in event or f"p{event.get('para')}" != unit:
+                untold.append((unit, claim.claim, f"event {claim.event} does not mark a wrong date of {unit}"))
+        else:
+            untold.append((unit, claim.claim, "no comment and no event"))
+    assert untold == []
+    assert len(factcheck.slips(article)) >= 31
 
 
 def test_the_register_sources_were_read_again_entry_by_entry(edition):

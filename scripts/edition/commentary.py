@@ -2,12 +2,17 @@
 the author's 98 notes.
 
 Data: `apparatus/comments.yaml` (schema `CommentFile`). A comment has its own label (a, b,
-c… in reading order: letters, never numbers, so that no output confuses it with the
-author's notes), a text in each language, the public sources that support it, and one or
+c…: letters, never numbers, so that no output confuses it with the author's notes), a text
+in each language, the public sources that support it, and one or
 more places it is *anchored* to: a paragraph (`p14`, `oz2`) or a note (`n24`) and a *lemma*
 in each language, an exact phrase of that paragraph or note which must occur there exactly
 once (the Turkish lemma in the source's reading, before emendation). The marker stands
 right after the lemma (after the citation, if the lemma lies inside one).
+
+Labels are cited, so a label once published never changes: comments are added in rounds
+(`added`: 1, 2, …), a later round is appended after the earlier ones with the next letters, and
+within a round the comments run in the reading order of their first place, as the pages show
+it (a chapter's paragraphs, then its notes).
 
 The article's text is not touched: comments are data, resolved against the parsed chapters
 and inserted as marker tokens only when a page is rendered.
@@ -79,6 +84,7 @@ class Comment(Schema):
     text: Bilingual
     sources: list[Source]
     facts: list[Fact] = []
+    added: int = 1          #: the round of comments it was added in (labels, once published, stay)
 
     @field_validator("anchors", "sources")
     @classmethod
@@ -195,10 +201,14 @@ def resolve(data: DataFile, edition, apparatus: Apparatus | None = None) -> Comm
                                             f"{span_text(fact.date, lang)!r} it states ({fact.date.iso})"))
         placed.append(Placed(comment, chapter, anchors, chapters, cited(comment.sources, apparatus.works)))
     if not problems:
-        firsts = [order.get(p.places[0], 0) for p in placed]
-        if firsts != sorted(firsts):
-            problems.append(Problem(data.location("comments"), "comment",
-                                    "comments must be listed in the reading order of their first place"))
+        keys = [(p.comment.added, order.get(p.places[0], 0)) for p in placed]
+        for i in range(1, len(keys)):
+            if keys[i] < keys[i - 1]:
+                label = placed[i].comment.label
+                problems.append(Problem(data.location("comments", i), "comment",
+                                        f"comment {label}: comments are listed round by round (`added`), and "
+                                        "within a round in the reading order of their first place"))
+                break
     if problems:
         raise EditionError(problems)
     return Commentary(placed, marks)

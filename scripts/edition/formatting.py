@@ -364,7 +364,8 @@ _EDITION_WORDS = {
     "Polish": ("Lehçe sürüm", "Polish ed."), "Danish": ("Danca sürüm", "Danish ed."),
 }
 _TR_LOCATOR = (("vols.", "C."), ("vol.", "C."), ("pp.", "s."), ("p.", "s."), ("cols.", "sütun"), ("col.", "sütun"),
-               ("docs.", "belge"), ("doc.", "belge"), ("no.", "nr."), ("nos.", "nr."))
+               ("docs.", "belge"), ("doc.", "belge"), ("no.", "nr."), ("nos.", "nr."), ("nn.", "dn."),
+               ("n.", "dn."), ("art.", "md."), ("title page", "iç kapak"))
 _TR_LOCATOR_RE = re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a, _ in _TR_LOCATOR) + r")(?=\s|$)")
 
 
