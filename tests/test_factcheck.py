@@ -9,7 +9,11 @@ import yaml
 
 from conftest import ROOT
 from edition import factcheck
+from edition.commentary import CommentFile
+from edition.datafiles import load_data
 from edition.errors import EditionError
+from edition.figures import chronology
+from edition.references import load_apparatus
 from edition.resolve import build_edition
 from edition.sources import load_sources
 
@@ -74,6 +78,22 @@ def test_every_slip_is_told_to_the_reader(article):
     assert len(factcheck.slips(article)) >= 31
 
 
+def test_every_comment_of_the_editors_was_read_by_a_second_reader():
+    apparatus = load_apparatus(ROOT)
+    comments = load_data(ROOT / "apparatus" / "comments.yaml", "apparatus/comments.yaml", CommentFile,
+                         context=apparatus.context).data.comments
+    marked = [e.id for e in chronology.load_events(ROOT, apparatus=apparatus)[0] if e.comment]
+    checks = factcheck.load_comments(ROOT).data
+    read = [c.subject for c in checks]
+    wanted = {f"comment {c.label}" for c in comments} | {f"event {e}" for e in marked}
+    assert len(read) == len(set(read)), "a comment is checked twice"
+    assert wanted - set(read) == set(), "comments no second reader has read"
+    assert set(read) - wanted == set(), "checks of comments the edition does not have"
+    facts = [f for c in checks for f in c.checked]
+    assert not [f.fact for f in facts if f.verdict == "unverified"], "facts of the editors' comments left unread"
+    assert all(f.work for f in facts if f.verdict in ("confirmed", "corrected"))
+
+
 def test_the_register_sources_were_read_again_entry_by_entry(edition):
     checked = {c.entry for c in factcheck.load_register(ROOT).data}
     register = edition.sources.register
@@ -94,3 +114,17 @@ def test_a_bad_record_is_a_located_error(tmp_path, text, message):
     with pytest.raises(EditionError) as exc:
         factcheck.load_article(tmp_path)
     assert factcheck.ARTICLE in str(exc.value) and message in str(exc.value)
+
+
+@pytest.mark.parametrize("text,line,message", [
+    ("- comment: a\n  event: voikov\n  checked: [{fact: f, work: w, verdict: confirmed}]\n", 1, "either the `comment`"),
+    ("- checked: [{fact: f, work: w, verdict: confirmed}]\n", 1, "either the `comment`"),
+    ("- comment: a\n  checked: []\n", 1, "lists the facts"),
+    ("- comment: a\n  checked: [{fact: f, verdict: maybe}]\n", 2, "verdict"),
+])
+def test_a_bad_check_of_a_comment_is_a_located_error(tmp_path, text, line, message):
+    (tmp_path / "apparatus" / "checks").mkdir(parents=True)
+    (tmp_path / factcheck.COMMENTS).write_text(text, encoding="utf-8")
+    with pytest.raises(EditionError) as exc:
+        factcheck.load_comments(tmp_path)
+    assert f"{factcheck.COMMENTS}:{line}: " in str(exc.value) and message in str(exc.value)

@@ -10,6 +10,10 @@ Two files, each with its schema, loaded through `datafiles.load_data` like every
   reader.
 - `apparatus/checks/register-sources.yaml`: the second reading of the register's sources. One item per
   register entry (`persons/chicherin`), each fact with the work it was checked against and the verdict.
+- `apparatus/checks/comments.yaml`: the second reading of what the editors themselves say: one item per
+  editorial comment (`comment: f`) and per chronology event that marks a wrong date (`event: voikov`),
+  each fact the comment states with the work it was checked against and the verdict, by a reader who
+  did not write the comment.
 
 Nothing here is rendered as markup; tests/test_factcheck.py checks coverage (every paragraph, note
 and register entry) and that every slip has its comment.
@@ -26,6 +30,7 @@ from .datafiles import DataFile, Schema, load_data
 
 ARTICLE = "apparatus/checks/article.yaml"
 REGISTER = "apparatus/checks/register-sources.yaml"
+COMMENTS = "apparatus/checks/comments.yaml"
 
 _UNIT = re.compile(r"^(p\d+|n\d+|oz\d+|ab\d+|ea\d+)$")
 _ENTRY = re.compile(r"^(persons|places|organisations|agreements)/[a-z0-9][a-z0-9_.\-]*$")
@@ -88,12 +93,34 @@ class EntryCheck(Schema):
         return value
 
 
+class CommentCheck(Schema):
+    comment: str | None = None      #: the label of an editorial comment (apparatus/comments.yaml)
+    event: str | None = None        #: or the id of a chronology event that marks a wrong date
+    checked: list[Fact]
+
+    @model_validator(mode="after")
+    def _one_subject(self):
+        if (self.comment is None) == (self.event is None):
+            raise ValueError("a check names either the `comment` (its label) or the chronology `event` it read")
+        if not self.checked:
+            raise ValueError("a check lists the facts it read (`checked`)")
+        return self
+
+    @property
+    def subject(self) -> str:
+        return f"comment {self.comment}" if self.comment else f"event {self.event}"
+
+
 def load_article(root: Path) -> DataFile[list[Unit]]:
     return load_data(root / ARTICLE, ARTICLE, list[Unit], category="factcheck")
 
 
 def load_register(root: Path) -> DataFile[list[EntryCheck]]:
     return load_data(root / REGISTER, REGISTER, list[EntryCheck], category="factcheck")
+
+
+def load_comments(root: Path) -> DataFile[list[CommentCheck]]:
+    return load_data(root / COMMENTS, COMMENTS, list[CommentCheck], category="factcheck")
 
 
 def slips(units: list[Unit]) -> list[tuple[str, Claim]]:
