@@ -62,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     seen = drawn_before()
     pool = [u for u in tr if u in en and u not in seen]
     rng = random.Random(args.seed)
-    paras = sorted((u for u in pool if u.startswith("p")), key=lambda u: (len(u), u))
+    # paragraphs: the body (p1 …) and the translated Turkish abstract (oz1 …)
+    paras = sorted((u for u in pool if not u.startswith("n")), key=lambda u: (len(u), u))
     notes = sorted((u for u in pool if u.startswith("n")), key=lambda u: int(u[1:]))
     sample = rng.sample(paras, min(args.paragraphs, len(paras))) + rng.sample(notes, min(args.notes, len(notes)))
     out = sys.stdout
