@@ -11,10 +11,10 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-# Build aside and swap the new site in atomically (scripts/edition/safebuild.py): one build at
+# Build aside and swap the new site in atomically (scripts/edition/tools/safebuild.py): one build at
 # a time (a second one waits), a failed or interrupted build leaves site/ whole and no
 # temporary folder behind, a published anchor (tests/data/permalinks.txt) cannot vanish.
-SAFEBUILD := $(BIN)/python -m edition.safebuild --permalinks tests/data/permalinks.txt
+SAFEBUILD := $(BIN)/python -m edition.tools.safebuild --permalinks tests/data/permalinks.txt
 
 build: $(VENV)/.site-deps
 	$(SAFEBUILD)
@@ -50,10 +50,10 @@ $(VENV)/.test-deps: pyproject.toml $(VENV)/.site-deps
 release: $(VENV)/.test-deps
 	@test -n "$(VERSION)" || { echo "usage: make release VERSION=x.y"; exit 2; }
 	sh scripts/ensure-test-tools.sh
-	$(BIN)/python -m edition.release build $(VERSION)
+	$(BIN)/python -m edition.tools.release build $(VERSION)
 
 publish: $(VENV)/.site-deps
-	$(BIN)/python -m edition.release publish dist public
+	$(BIN)/python -m edition.tools.release publish dist public
 
 # The Nu HTML Checker (runs offline on Java), Ace by DAISY, EPUB.js and Lighthouse, pinned in
 # package-lock.json; Ace drives Debian's chromium through Puppeteer, which must not download a browser of its own.
@@ -73,10 +73,10 @@ lighthouse: $(VENV)/.test-deps node_modules/.package-lock.json
 	sh scripts/ensure-test-tools.sh
 	$(BIN)/python scripts/bench_lighthouse.py
 
-# After editing scripts/edition/assets/edition.js or search-on-first-use.js: remake the minified
+# After editing scripts/edition/site/assets/edition.js or search-on-first-use.js: remake the minified
 # script the site serves (UglifyJS, pinned in package.json); `make test` fails until it is remade.
 assets: $(VENV)/.site-deps node_modules/.package-lock.json
-	$(BIN)/python -m edition.siteassets
+	$(BIN)/python -m edition.site.siteassets
 
 clean:
 	rm -rf site site.new .site.build-* .site.old-* .site.lock tests/artifacts dist public

@@ -9,7 +9,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from conftest import ROOT, build_site, copy_root
-from edition.addresses import MISSING_SITE_URL, absolute_alternates, generated_alternates, site_url_problem
+from edition.site.addresses import MISSING_SITE_URL, absolute_alternates, generated_alternates, site_url_problem
 from sitetext import soup
 
 HEAD = ('<link rel="alternate" href="../giris.html" hreflang="tr">\n'
@@ -140,7 +140,7 @@ def test_a_local_build_writes_an_empty_sitemap(tmp_path):
 
 
 def test_the_sitemap_lists_alternates_only_where_a_counterpart_exists():
-    from edition.addresses import sitemap
+    from edition.site.addresses import sitemap
 
     xml = sitemap("https://e.example", {"tr": {"a.html", "b.html"}, "en": {"a.html"}}, ["tr", "en"], "tr")
     assert xml.count("<url>") == 3

@@ -51,7 +51,7 @@ def test_home_and_chapters_read_and_notes_go_there_and_back(browser, server, art
 
 
 def _card(page):
-    """The edition's card (scripts/edition/assets/edition.js), once it is shown."""
+    """The edition's card (scripts/edition/site/assets/edition.js), once it is shown."""
     card = page.locator("#edition-card")
     card.wait_for(state="visible", timeout=5000)
     return card

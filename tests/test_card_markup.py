@@ -8,10 +8,10 @@ import html
 
 import pytest
 
-from edition.cards import Cards
-from edition.markup import parse_inline
-from edition.model import Emendation
-from edition.render import Linker, Renderer
+from edition.html.cards import Cards
+from edition.sources.markup import parse_inline
+from edition.core.document import Emendation
+from edition.html.chapters import Linker, Renderer
 from sitetext import card_of, main_content, shared_cards, soup
 
 WITH_NOTES = ["giris", "sovyet-dis-politikasi", "savas-korkusu", "sovyet-tepkisi"]

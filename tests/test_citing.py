@@ -11,8 +11,8 @@ import pytest
 import yaml
 from pybtex.database import parse_string
 
-from edition import cite
-from edition.permalinks import collect, is_anchor
+from edition.html import cite
+from edition.site.permalinks import collect, is_anchor
 from sitetext import CHAPTERS, soup
 
 ROOT = Path(__file__).resolve().parents[1]

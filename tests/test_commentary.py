@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site, copy_root
-from edition import commentary
-from edition.errors import EditionError
-from edition.markup import parse_inline
-from edition.model import Citation, Text
+from edition.checks import commentary
+from edition.core.errors import EditionError
+from edition.sources.markup import parse_inline
+from edition.core.document import Citation, Text
 from sitetext import CHAPTERS, main_content, soup
 
 LABELS = list("abcdefghijklmnopqrstuv")   # a-e (issue 13), f-v the fact-check's slips (issue 23)
@@ -172,8 +172,8 @@ def test_the_fake_edition_renders_comments_on_paragraphs_and_notes(apparatus, tm
 ], ids=["lemma-missing", "lemma-twice", "place-unknown", "label-out-of-order", "unsafe-source", "no-source",
         "round-out-of-order"])
 def test_a_bad_comment_is_located(apparatus, old, new, where, message):
-    from edition.resolve import build_edition
-    from edition.sources import load_sources
+    from edition.model.edition import build_edition
+    from edition.sources.load import load_sources
 
     path = apparatus / "apparatus" / "comments.yaml"
     text = path.read_text(encoding="utf-8")
@@ -191,8 +191,8 @@ def test_a_bad_comment_is_located(apparatus, old, new, where, message):
 def test_a_later_round_of_comments_is_appended_with_the_next_letters(apparatus):
     """Published labels stay: a comment of a later round (`added: 2`) follows the earlier ones even
     where its place comes first in the text."""
-    from edition.resolve import build_edition
-    from edition.sources import load_sources
+    from edition.model.edition import build_edition
+    from edition.sources.load import load_sources
 
     path = apparatus / "apparatus" / "comments.yaml"
     text = path.read_text(encoding="utf-8")

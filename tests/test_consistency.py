@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from edition.commentary import CommentFile, date_in_text, span_text
-from edition.datafiles import DateSpan, PartialDate, load_data
+from edition.checks.commentary import CommentFile, date_in_text, span_text
+from edition.sources.datafiles import DateSpan, PartialDate, load_data
 from edition.figures import chronology as C
-from edition.references import load_apparatus
-from edition.register import load_register
+from edition.sources.apparatus import load_apparatus
+from edition.sources.register import load_register
 
 ROOT = Path(__file__).resolve().parents[1]
 

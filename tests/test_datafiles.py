@@ -1,4 +1,4 @@
-"""The safe data-file loader and the escaping discipline (scripts/edition/datafiles.py, escaping.py)."""
+"""The safe data-file loader and the escaping discipline (scripts/edition/sources/datafiles.py, escaping.py)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from edition import datafiles, escaping
-from edition.datafiles import PartialDate, Schema, check_ident, load_data
-from edition.errors import EditionError
+from edition.sources import datafiles
+from edition.core import escaping
+from edition.sources.datafiles import PartialDate, Schema, check_ident, load_data
+from edition.core.errors import EditionError
 from pydantic import field_validator
 
 ROOT = Path(__file__).resolve().parents[1]

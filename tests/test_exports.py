@@ -516,7 +516,7 @@ def test_f11_404_has_no_root_absolute_links(site):
 def test_f11_404_under_a_public_address_links_from_its_path(site_url):
     """Rooted at the address's path, not at its host: styled at any depth on the public host and
     in a local preview served under the same path (issue 27)."""
-    from edition.offline import page_404_links
+    from edition.exports.offline import page_404_links
     page = '<a href="/edition/en/index.html"></a><script src="/edition/assets/x.js"></script>{"base": "/edition/"}'
     assert page_404_links(page, site_url) == (
         '<a href="/edition/en/index.html"></a>'
@@ -551,7 +551,7 @@ RECORD_CASES = [
 @pytest.mark.parametrize("source,key,attr,expected", RECORD_CASES)
 def test_record(source, key, attr, expected):
     from pybtex.database import parse_string
-    from edition import bibexport
+    from edition.exports import bibexport
     value = getattr(bibexport.record(parse_string(source, "bibtex"), key), attr)
     if attr in ("authors", "editors"):
         value = [(n.family, n.given) for n in value]
@@ -560,7 +560,7 @@ def test_record(source, key, attr, expected):
 
 def test_writers_never_write_others_and_keep_the_day():
     from pybtex.database import parse_string
-    from edition import bibexport
+    from edition.exports import bibexport
     recs = bibexport.records(parse_string(
         "@book{a, author = {Ivanov, I. and others}, title = {T}, date = {1990}}"
         "@article{n, entrysubtype = {newspaper}, author = {Nadi, Yunus}, title = {B}, journaltitle = {V},"

@@ -8,14 +8,14 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from edition import factcheck
-from edition.commentary import CommentFile
-from edition.datafiles import load_data
-from edition.errors import EditionError
+from edition.sources import factcheck
+from edition.checks.commentary import CommentFile
+from edition.sources.datafiles import load_data
+from edition.core.errors import EditionError
 from edition.figures import chronology
-from edition.references import load_apparatus
-from edition.resolve import build_edition
-from edition.sources import load_sources
+from edition.sources.apparatus import load_apparatus
+from edition.model.edition import build_edition
+from edition.sources.load import load_sources
 
 
 def _options() -> dict:

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 
 from edition import figures
-from edition.errors import EditionError
+from edition.core.errors import EditionError
 from edition.figures import chronology as C
 from edition.figures import svg as S
-from edition.markup import plain_text
-from edition.render import Linker
-from edition.resolve import build_edition
-from edition.sources import load_sources
+from edition.sources.markup import plain_text
+from edition.html.chapters import Linker
+from edition.model.edition import build_edition
+from edition.sources.load import load_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = ["index.md", "giris.md", "sovyet-dis-politikasi.md", "savas-korkusu.md", "sovyet-tepkisi.md",
@@ -469,7 +469,7 @@ def test_the_pdf_prints_each_figure_once_within_its_page_with_legible_labels(fig
     times the drawing's width over its viewBox's width."""
     from weasyprint import HTML
 
-    from edition import formats
+    from edition.exports import formats
 
     html = (f"<!DOCTYPE html><html><head><style>{figures.PRINT_CSS}</style></head>"
             f"<body>{figs.single_file('en')}</body></html>")

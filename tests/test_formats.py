@@ -318,7 +318,7 @@ def test_pdf_notes_stand_at_the_foot_of_their_page(site):
     the notes called on a page are set in that page's footnote area, with the article's numbers."""
     from weasyprint import HTML
 
-    from edition import formats
+    from edition.exports import formats
 
     document = formats.pdf_document((site / "downloads" / "edisyon.tr.html").read_text(encoding="utf-8"))
     pages = HTML(string=document).render().pages
@@ -348,7 +348,7 @@ def test_pdf_notes_stand_at_the_foot_of_their_page(site):
 
 
 def test_pdf_is_deterministic(tmp_path):
-    from edition import formats
+    from edition.exports import formats
 
     document = ('<!DOCTYPE html><html lang="tr"><head><meta charset="utf-8"><title>t</title><style></style></head>'
                 '<body><section class="chapter"><h1>Başlık</h1><p class="para" id="p1"><a class="para-num" data-n="1">'

@@ -326,8 +326,8 @@ PATHOLOGICAL = ["a[", "[", "[^", "]", "*a*", "[x]{@k} ", "{pb 1} ", "[a]", "{~~a
 
 @pytest.mark.parametrize("unit", PATHOLOGICAL)
 def test_a_megabyte_of_pathological_markup_fails_or_builds_in_under_two_seconds(unit):
-    from edition.errors import EditionError
-    from edition.markup import parse_chapter
+    from edition.core.errors import EditionError
+    from edition.sources.markup import parse_chapter
 
     note = unit * (1_000_000 // len(unit))
     for text in (f"{{¶1}} Metin.[^1]\n\n[^1]: {note}\n", f"{{¶1}} Metin.[^1]\n\n[^1]: {note[:90_000]}\n"):
@@ -342,7 +342,7 @@ def test_a_megabyte_of_pathological_markup_fails_or_builds_in_under_two_seconds(
 # --- property: any input builds or stops with the edition's own located error ------------------
 
 def _load(project: Path):
-    from edition.sources import load_sources
+    from edition.sources.load import load_sources
 
     return load_sources(project, project / "docs", ["index.md", "bolum.md"], ["refs.bib"], "archives.yaml",
                         "article.yaml")
@@ -359,8 +359,8 @@ _SNIPPETS = st.sampled_from(["{", "}", "[", "]", "[^1]", "{¶", "{pb 2}", "{@", 
 @given(target=st.sampled_from(sorted(_SOURCES)), position=st.floats(0, 1),
        insert=st.lists(_SNIPPETS | st.text(max_size=5), max_size=6).map("".join), cut=st.integers(0, 30))
 def test_any_input_loads_or_raises_a_located_edition_error(tmp_path, target, position, insert, cut):
-    from edition.errors import EditionError
-    from edition.resolve import build_edition
+    from edition.core.errors import EditionError
+    from edition.model.edition import build_edition
 
     project = tmp_path / "project"
     if not project.exists():
@@ -381,8 +381,8 @@ def test_any_input_loads_or_raises_a_located_edition_error(tmp_path, target, pos
             assert re.fullmatch(r"[a-z\-]+", problem.category)
         return
     # what loads also renders: chapters, references, registers
-    from edition import registers
-    from edition.render import Linker, Renderer
+    from edition.html import apparatus_pages as registers
+    from edition.html.chapters import Linker, Renderer
 
     for name, chapter in zip(edition.chapter_names, edition.chapters("tr")):
         Renderer(edition, "tr", Linker(name)).chapter(chapter, lambda which: "")
@@ -409,7 +409,7 @@ MARKDOWN_TEXT = ["<img src=x onerror=alert(1)>", "[x](javascript:alert(1))", "*a
 def test_markdown_text_stays_text_in_a_heading(source):
     import markdown
 
-    from edition.escaping import markdown_text
+    from edition.core.escaping import markdown_text
 
     html = markdown.markdown(f"## {markdown_text(source)} {{ #a }}", extensions=["attr_list", "toc"])
     soup = BeautifulSoup(html, "lxml")
@@ -421,7 +421,7 @@ def test_markdown_text_stays_text_in_a_heading(source):
 @pytest.mark.parametrize("cell,expected", [("=1+1", "'=1+1"), ("+1", "'+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
                                            ("\t=1", "'\t=1"), ("Vakit", "Vakit"), ("1925-01-06", "1925-01-06")])
 def test_csv_cell(cell, expected):
-    from edition.escaping import csv_cell
+    from edition.core.escaping import csv_cell
 
     assert csv_cell(cell) == expected
 
@@ -431,7 +431,7 @@ def test_csv_cell(cell, expected):
 def test_json_ld_cannot_leave_its_script_element(obj):
     import json
 
-    from edition.escaping import json_script
+    from edition.core.escaping import json_script
 
     out = json_script(obj)
     assert not re.search("[<>&\u2028\u2029]", out) and json.loads(out) == obj

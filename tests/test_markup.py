@@ -7,10 +7,10 @@ from html.parser import HTMLParser
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from edition.errors import EditionError
-from edition.markup import parse_chapter, parse_inline, plain_text
-from edition.model import Citation, Emendation, Locator, NoteRef, PageBreak, Text
-from edition.render import Linker, Renderer
+from edition.core.errors import EditionError
+from edition.sources.markup import parse_chapter, parse_inline, plain_text
+from edition.core.document import Citation, Emendation, Locator, NoteRef, PageBreak, Text
+from edition.html.chapters import Linker, Renderer
 
 
 @pytest.mark.parametrize("source,expected", [

@@ -180,7 +180,7 @@ def copy_sources(dst: Path) -> Path:
 
 def recorded_build(project: Path, site: Path, monkeypatch) -> list[tuple[str, Any]]:
     """Build once; return (file, schema) for every data file read through datafiles.load_data."""
-    from edition import datafiles
+    from edition.sources import datafiles
 
     seen: list[tuple[str, Any]] = []
     parse, check = datafiles.parse_yaml, datafiles.validate
@@ -363,7 +363,7 @@ _LOCATION = re.compile(r"([\w./-]+\.(?:ya?ml|md|bib)):(\d+)")
 def build_until_it_builds(plan: Plan, site: Path, caplog, rounds: int = 20) -> tuple[dict[int, str], int]:
     """Build; each refusal must name a planted file:line or marker; unplant what was refused and
     build again. Returns the refusals (marker -> message) and the number of builds."""
-    from edition import errors
+    from edition.core import errors
 
     refused: dict[int, str] = {}
     shown, errors.SHOWN = errors.SHOWN, 100_000   # every location of a folded problem, not five

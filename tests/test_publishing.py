@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site, copy_root
-from edition import confine
-from edition.datafiles import read_text
-from edition.errors import EditionError
-from edition.sources import load_bibtex
+from edition.sources import confine
+from edition.sources.datafiles import read_text
+from edition.core.errors import EditionError
+from edition.sources.load import load_bibtex
 from sitetext import soup
 
 BOOK = "@book{{{key},\n  title = {{Kitap}},\n  date = {{2000}},{extra}\n}}\n"

@@ -11,10 +11,10 @@ from badinput import Bad, build_fails
 from conftest import build_site, copy_root
 from sitetext import card_of, main_content, shared_cards, soup
 
-from edition.errors import EditionError
-from edition.markup import parse_inline
-from edition.model import Mention, Text
-from edition.register import load_register
+from edition.core.errors import EditionError
+from edition.sources.markup import parse_inline
+from edition.core.document import Mention, Text
+from edition.sources.register import load_register
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def test_mention_markup_parses_without_changing_the_text():
     content = parse_inline("ve [Chamberlain]{=austen-chamberlain}’ın ve [Ankara]{=-}", "x.md", 1)
     assert content[1] == Mention("austen-chamberlain", (Text("Chamberlain"),), True, content[1].location)
     assert content[3].entity == "-"
-    from edition.markup import plain_text
+    from edition.sources.markup import plain_text
     assert plain_text(content) == "ve Chamberlain’ın ve Ankara"
 
 
@@ -113,9 +113,10 @@ def test_index_pages_sort_as_each_language_sorts(fake_site):
 
 
 def test_chapter_json_ld_lists_the_entities_it_mentions():
-    from edition import entities, meta
-    from edition.resolve import build_edition
-    from edition.sources import load_sources
+    from edition.html import entity_pages as entities
+from edition.html import metadata as meta
+    from edition.model.edition import build_edition
+    from edition.sources.load import load_sources
 
     root = Path(__file__).parent / "roots" / "register"
     chapters = ["index.md", "bolum.md"]
@@ -131,8 +132,8 @@ def test_chapter_json_ld_lists_the_entities_it_mentions():
 
 _MENTIONS = """
 from pathlib import Path
-from edition.resolve import build_edition
-from edition.sources import load_sources
+from edition.model.edition import build_edition
+from edition.sources.load import load_sources
 root = Path("tests/roots/register")
 chapters = ["index.md", "bolum.md"]
 ed = build_edition(load_sources(root, root / "docs", chapters, ["refs.bib"], "archives.yaml", "article.yaml",

@@ -11,9 +11,9 @@ import pytest
 
 from sitetext import CHAPTERS, main_content, soup
 
-from edition.markup import iter_tokens, parse_chapter, split_front_matter
-from edition.model import Citation, Mention, Text
-from edition.register import load_register
+from edition.sources.markup import iter_tokens, parse_chapter, split_front_matter
+from edition.core.document import Citation, Mention, Text
+from edition.sources.register import load_register
 
 ROOT = Path(__file__).resolve().parents[1]
 NON_ENTITIES = ROOT / "tests" / "data" / "register-nonentities.txt"

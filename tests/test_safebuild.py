@@ -1,4 +1,4 @@
-"""Builds that cannot damage the site (scripts/edition/safebuild.py, run by `make build`).
+"""Builds that cannot damage the site (scripts/edition/tools/safebuild.py, run by `make build`).
 
 The builds here are a fake command that writes many files slowly (a real MkDocs build
 once, on the small fake edition): the lock, the swap and the cleaning are what is tested,
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_root
-from edition import safebuild as publish
+from edition.tools import safebuild as publish
 
 FILES = 60
 
@@ -42,7 +42,7 @@ def fake(tag: str, mode: str = "ok") -> list[str]:
 
 def run(site: Path, tag: str, mode: str = "ok", *extra: str, session: bool = False) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(Path(publish.__file__).parents[1]))
-    return subprocess.Popen([sys.executable, "-m", "edition.safebuild", "--site", str(site), *extra, "--", *fake(tag, mode)],
+    return subprocess.Popen([sys.executable, "-m", "edition.tools.safebuild", "--site", str(site), *extra, "--", *fake(tag, mode)],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=session)
 
@@ -184,7 +184,7 @@ def test_make_build_uses_the_publisher_on_a_real_edition(tmp_path):
     """The real command, once, on the small fake edition."""
     project = copy_root("base", tmp_path)
     env = dict(os.environ, PYTHONPATH=str(Path(publish.__file__).parents[1]), NO_MKDOCS_2_WARNING="1")
-    cmd = [sys.executable, "-m", "edition.safebuild", "--site", str(project / "site"),
+    cmd = [sys.executable, "-m", "edition.tools.safebuild", "--site", str(project / "site"),
            "--config", str(project / "mkdocs.yml")]
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
@@ -241,7 +241,7 @@ def _alive(pid: int) -> bool:
 def test_killing_the_build_kills_its_child_and_the_lock_is_held_until_it_is_gone(tmp_path):
     site = tmp_path / "site"
     env = dict(os.environ, PYTHONPATH=str(Path(publish.__file__).parents[1]))
-    p = subprocess.Popen([sys.executable, "-m", "edition.safebuild", "--site", str(site), "--",
+    p = subprocess.Popen([sys.executable, "-m", "edition.tools.safebuild", "--site", str(site), "--",
                           sys.executable, "-c", HANG, "{out}"], env=env,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 20
@@ -267,7 +267,7 @@ def test_killing_the_build_kills_its_child_and_the_lock_is_held_until_it_is_gone
 def test_an_interrupted_build_stops_its_child_before_it_lets_go(tmp_path):
     site = tmp_path / "site"
     env = dict(os.environ, PYTHONPATH=str(Path(publish.__file__).parents[1]))
-    p = subprocess.Popen([sys.executable, "-m", "edition.safebuild", "--site", str(site), "--",
+    p = subprocess.Popen([sys.executable, "-m", "edition.tools.safebuild", "--site", str(site), "--",
                           sys.executable, "-c", HANG, "{out}"], env=env,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 20

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from edition import siteassets
+from edition.site import siteassets
 
 
 def test_names_carry_a_hash_of_the_content_and_the_script_names_the_card_files():

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from edition import formatting, references
-from edition.datafiles import parse_yaml, read_text
-from edition.errors import EditionError
-from edition.references import Cited, Publishers, Source, Work, Works, load_apparatus, load_publishers
+from edition.model import formatting
+from edition.sources import apparatus as references
+from edition.sources.datafiles import parse_yaml, read_text
+from edition.core.errors import EditionError
+from edition.sources.apparatus import Cited, Publishers, Source, Work, Works, load_apparatus, load_publishers
 
 ROOT = Path(__file__).resolve().parents[1]
 #: every data file of the edition that may hold an address of its own
@@ -57,7 +58,7 @@ def test_every_address_of_every_data_file_is_on_the_publishers_list(publishers):
 
 def test_a_plain_address_is_no_source_of_the_register(tmp_path):
     """The old shape (a bare address in `sources`) is refused at its line: a source names its work."""
-    from edition.register import load_register
+    from edition.sources.register import load_register
 
     root = tmp_path / "register-root"
     shutil.copytree(ROOT / "tests" / "roots" / "register", root)
@@ -129,7 +130,7 @@ def apparatus_root(tmp_path) -> Path:
     ('entry: "People\'s Commissariat for Foreign Affairs", ', "", None),
 ])
 def test_a_bad_source_stops_the_build_at_its_line(apparatus_root, old, new, message):
-    from edition import termbase
+    from edition.checks import termbase
 
     path = apparatus_root / "termbase" / "terms.yaml"
     text = path.read_text(encoding="utf-8")
@@ -145,7 +146,7 @@ def test_a_bad_source_stops_the_build_at_its_line(apparatus_root, old, new, mess
 
 
 def test_a_source_needs_more_than_its_work(apparatus_root):
-    from edition import termbase
+    from edition.checks import termbase
 
     path = apparatus_root / "termbase" / "terms.yaml"
     text = path.read_text(encoding="utf-8")

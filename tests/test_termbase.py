@@ -10,8 +10,8 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from conftest import ROOT, build_site, copy_root
-from edition import termbase
-from edition.errors import EditionError
+from edition.checks import termbase
+from edition.core.errors import EditionError
 from sitetext import main_content, soup
 
 TERMS = termbase.Termbase([
@@ -68,8 +68,8 @@ def test_avoided_forms_are_found():
 def edition():
     import yaml
 
-    from edition.resolve import build_edition
-    from edition.sources import load_sources
+    from edition.model.edition import build_edition
+    from edition.sources.load import load_sources
 
     cfg = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     opts = next(p["edition"] for p in cfg["plugins"] if isinstance(p, dict) and "edition" in p)

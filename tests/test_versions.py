@@ -19,8 +19,10 @@ import pytest
 import yaml
 
 from conftest import ROOT, _Quiet, copy_root
-from edition import cite, release, versions
-from edition.errors import EditionError
+from edition.html import cite
+from edition.tools import release
+from edition.sources import changelog as versions
+from edition.core.errors import EditionError
 
 CHANGELOG_10 = """releases:
   - version: "1.0"
@@ -107,7 +109,7 @@ def test_the_next_release_can_be_cut_from_a_clean_clone(tmp_path):
     changelog.write_text(text.replace("releases:\n", "releases:\n" + entry, 1), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("EDITION_")}
     env.update(PYTHONPATH=str(clone / "scripts"), NO_MKDOCS_2_WARNING="1")
-    done = subprocess.run([sys.executable, "-m", "edition.release", "build", version, "--no-pdf",
+    done = subprocess.run([sys.executable, "-m", "edition.tools.release", "build", version, "--no-pdf",
                            "--dist", str(tmp_path / "dist")], cwd=clone, env=env, capture_output=True, text=True,
                           timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]

@@ -22,12 +22,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..escaping import attr
-from ..formatting import format_date, source_html
-from ..markup import plain_text
-from ..entities import entity_src
-from ..render import Linker
-from . import chronology as C
+from edition.core.escaping import attr
+from edition.model.formatting import format_date, source_html
+from edition.sources.markup import plain_text
+from edition.html.entity_pages import entity_src
+from edition.html.chapters import Linker
+from edition.figures import chronology as C
 
 DIRECTIVES = ("chronology", "network", "map", "figureslink")
 PAGE = "gorseller.md"
@@ -286,7 +286,7 @@ class Figures:
 
     # --- network ----------------------------------------------------------------------------
     def network_svg(self, lang: str, linker: Linker):
-        from . import network as N
+        from edition.figures import network as N
 
         t = T[lang]
         nodes, edges = N.graph(self.edition)
@@ -297,7 +297,7 @@ class Figures:
 
     def network_narrow(self, lang: str, linker: Linker):
         """The network for a narrow screen: (svg, label boxes, nodes, edges)."""
-        from . import network as N
+        from edition.figures import network as N
 
         t = T[lang]
         nodes, edges = N.graph(self.edition)
@@ -336,7 +336,7 @@ class Figures:
 
     # --- map ------------------------------------------------------------------------------------
     def map_svg(self, lang: str, linker: Linker):
-        from . import mapfig as M
+        from edition.figures import mapfig as M
 
         t = T[lang]
         basemap = self.basemap
@@ -350,7 +350,7 @@ class Figures:
     def map_narrow(self, lang: str, linker: Linker, inline: bool = False):
         """The map for a narrow screen, cut to the cities: (svg, label boxes). Its land is the wide
         map's (<use>), or, `inline`, drawn in it (a drawing on its own)."""
-        from . import mapfig as M
+        from edition.figures import mapfig as M
 
         t = T[lang]
         inside, outside = M.places(self.edition.register, tuple(self.basemap["extent"]))
@@ -408,7 +408,7 @@ class Figures:
 
     def single_file(self, lang: str) -> str:
         """The three figures as a section of the one-file edition (and so of the PDF)."""
-        from ..render import SingleFileLinker
+        from edition.html.chapters import SingleFileLinker
 
         linker = SingleFileLinker("edisyon.md")
         body = "".join(self.block(w, lang, linker, bands=True) for w in ("chronology", "network", "map"))
@@ -488,7 +488,7 @@ def load(edition, root: Path) -> Figures | None:
     """Load and check the figures' data; None when the edition has no chronology file."""
     if not (root / C.EVENTS_FILE).exists():
         return None
-    from . import mapfig as M
+    from edition.figures import mapfig as M
 
     events, where = C.load_events(root, apparatus=edition.sources.apparatus)
     basemap = M.load_basemap(root) if edition.register else None

@@ -21,13 +21,13 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
-from ..datafiles import DateSpan, PartialDate, Schema, check_ident, load_data
-from ..errors import EditionError, Problem
-from ..formatting import document_title, format_date
-from ..model import Location, Paragraph
-from ..references import Apparatus, Source, check_addresses, cited, load_apparatus
-from ..render import Linker
-from . import svg as S
+from edition.sources.datafiles import DateSpan, PartialDate, Schema, check_ident, load_data
+from edition.core.errors import EditionError, Problem
+from edition.model.formatting import document_title, format_date
+from edition.core.document import Location, Paragraph
+from edition.sources.apparatus import Apparatus, Source, check_addresses, cited, load_apparatus
+from edition.html.chapters import Linker
+from edition.figures import svg as S
 
 EVENTS_FILE = "chronology/events.yaml"
 

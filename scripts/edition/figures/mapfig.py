@@ -19,11 +19,11 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..datafiles import read_text
-from ..entities import entity_src
-from ..errors import fail
-from ..render import Linker
-from . import svg as S
+from edition.sources.datafiles import read_text
+from edition.html.entity_pages import entity_src
+from edition.core.errors import fail
+from edition.html.chapters import Linker
+from edition.figures import svg as S
 
 BASEMAP = "maps/basemap.json"
 WIDTH = 800.0

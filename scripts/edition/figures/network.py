@@ -21,12 +21,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..entities import entity_src
-from ..formatting import format_date
-from ..render import Linker
-from . import svg as S
-from .chronology import short_name
-from .mapfig import SIZE as FIXED_SIZE, label, place_labels
+from edition.html.entity_pages import entity_src
+from edition.model.formatting import format_date
+from edition.html.chapters import Linker
+from edition.figures import svg as S
+from edition.figures.chronology import short_name
+from edition.figures.mapfig import SIZE as FIXED_SIZE, label, place_labels
 
 SEED = 17
 WIDTH, HEIGHT = 800.0, 560.0

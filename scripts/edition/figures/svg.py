@@ -18,7 +18,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from ..escaping import url as safe_url
+from edition.core.escaping import url as safe_url
 
 SVG_NS = "http://www.w3.org/2000/svg"
 

@@ -1,0 +1,2 @@
+"""Stage 7, site: what turns pages into a site — assets, search index, addresses, the content
+security policy, permalinks, fixes to the theme's output."""
