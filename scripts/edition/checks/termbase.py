@@ -35,22 +35,13 @@ from pydantic import field_validator
 from edition.core import escaping
 from edition.sources.datafiles import DataFile, Schema, check_ident, load_data
 from edition.core.errors import EditionError, Problem
+from edition.core.turkish import fold_case, sort_key
 from edition.model.formatting import source_html
 from edition.sources.markup import plain_text
 from edition.core.document import Location, Paragraph
 from edition.sources.apparatus import Apparatus, Source, Works, check_addresses, cited, load_apparatus
 
-_TR_FOLD = (("İ", "i"), ("I", "ı"), ("â", "a"), ("î", "i"), ("û", "u"), ("Â", "a"), ("Î", "i"), ("Û", "u"),
-            ("’", "'"), ("‘", "'"))
 _WORD_CHAR = r"[\w'’]"
-
-
-def fold_tr(text: str) -> str:
-    """Turkish case folding without changing the length (İ→i, I→ı, â→a, ’→')."""
-    for a, b in _TR_FOLD:   # str.replace: ten times faster than str.translate with a table here
-        if a in text:
-            text = text.replace(a, b)
-    return text.lower()
 
 
 def _fold_en(text: str) -> str:
@@ -137,7 +128,7 @@ class Termbase:
 
     def __post_init__(self):
         # each stem with a plain substring that must occur before its (slower) pattern is tried
-        self._tr = [(term, fold_tr(stem.rstrip("$")).split()[0], _tr_pattern(stem))
+        self._tr = [(term, fold_case(stem.rstrip("$")).split()[0], _tr_pattern(stem))
                     for term in self.terms for stem in term.stems]
         # English phrases likewise: a lower-case substring test first, the pattern only if it passes
         self._en = {term.id: [(_needle(r), _en_pattern(r)) for r in term.renderings] for term in self.terms}
@@ -151,7 +142,7 @@ class Termbase:
 
     def find_tr(self, text: str) -> list[tuple[Term, int, int]]:
         """Terms occurring in Turkish text: (term, start, end), overlaps resolved longest first."""
-        folded = fold_tr(text)
+        folded = fold_case(text)
         hits = [(term, m.start(), m.end()) for term, needle, pattern in self._tr if needle in folded
                 for m in pattern.finditer(folded) if _word_start(folded, m.start())]
         hits.sort(key=lambda h: (-(h[2] - h[1]), h[1]))
@@ -185,7 +176,7 @@ class Termbase:
 
 def _tr_pattern(stem: str) -> re.Pattern:
     exact = stem.endswith("$")
-    body = re.escape(fold_tr(stem.rstrip("$"))).replace(r"\ ", r"\s+")
+    body = re.escape(fold_case(stem.rstrip("$"))).replace(r"\ ", r"\s+")
     tail = r"(?![\w])" if exact else _WORD_CHAR + "*"
     # no look-behind: a pattern that starts with a literal is searched much faster (word start: _word_start)
     return re.compile(rf"{body}{tail}")
@@ -373,7 +364,6 @@ _SOURCES = {"tr": "Kaynak", "en": "Source"}
 
 def glossary(termbase: Termbase, lang: str) -> str:
     """The Glossary (Sözlük) table: one row per term, in Turkish alphabetical order."""
-    from edition.html.apparatus_pages import sort_key
 
     t = escaping.text
     rows = []

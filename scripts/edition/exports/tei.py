@@ -394,7 +394,8 @@ class TeiWriter:
             _el(parent, "title", level=level)
 
     def archives(self, back) -> None:
-        from edition.model.formatting import LABELS, format_date
+        from edition.core.dates import format_date
+        from edition.model.formatting import LABELS
 
         div = _el(back, "div", type="archives", xml_id="arsivler")
         _el(div, "head", L[self.lang]["archives"])

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition.core.escaping import attr
-from edition.model.formatting import format_date, source_html
+from edition.core.dates import format_date
+from edition.model.formatting import source_html
 from edition.sources.markup import plain_text
 from edition.html.entity_pages import entity_src
 from edition.html.chapters import Linker

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from edition.html.entity_pages import entity_src
-from edition.model.formatting import format_date
+from edition.core.dates import format_date
 from edition.html.chapters import Linker
 from edition.figures import svg as S
 from edition.figures.chronology import short_name

@@ -7,28 +7,15 @@ from __future__ import annotations
 from collections import defaultdict
 
 from edition.core import escaping
-from edition.model.formatting import (
-    document_date, document_signature, document_title, file_signature, format_date,
-)
+from edition.core.dates import format_date
+from edition.model.formatting import document_date, document_signature, document_title, file_signature
 from edition.core.escaping import markdown_text
 from edition.core.i18n import t
+from edition.core.turkish import sort_key
 from edition.sources.markup import iter_tokens, plain_text
 from edition.core.document import ArchivalFile, Emendation, Heading, Paragraph
 from edition.html.chapters import ARCHIVE_DIR, Linker
 from edition.model.edition import Edition
-
-_TR_ORDER = str.maketrans({"ç": "c~", "ğ": "g~", "ı": "h~", "i": "i", "ö": "o~", "ş": "s~", "ü": "u~",
-                           "â": "a", "î": "i", "û": "u", "“": "", "”": "", "‘": "", "’": "", '"': ""})
-
-
-def sort_key(text: str) -> str:
-    """Turkish alphabetical order (c < ç, g < ğ, ı < i, o < ö, s < ş, u < ü), numbers by value
-    (vol. 8 before vol. 10), markup ignored."""
-    import re
-
-    text = re.sub(r"<[^>]+>", "", text)
-    text = re.sub(r"\d+", lambda m: m.group().zfill(6), text)
-    return text.replace("İ", "i").replace("I", "ı").lower().translate(_TR_ORDER)
 
 
 def _esc(s: str) -> str:

@@ -8,15 +8,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 
 from edition.html.cards import HREF_SLOT
 from edition.core.escaping import attr, csv_cell, text, url
-from edition.model.formatting import format_date, source_html, source_text
+from edition.core.dates import format_date
+from edition.model.formatting import source_html, source_text
 from edition.sources.markup import plain_text
 from edition.sources.apparatus import cited as cited_sources
 from edition.sources.register import KINDS, Entity, Register
-from edition.html.apparatus_pages import sort_key as tr_sort_key
+from edition.core.turkish import sort_key
 
 REGISTER_DIR = "dizin"
 #: the index page of each kind (docs/<name>, with the directive {<kind>s})
@@ -62,13 +62,6 @@ L = {
 
 def entity_src(ident: str) -> str:
     return f"{REGISTER_DIR}/{ident}.md"
-
-
-def sort_key(name: str, lang: str) -> str:
-    """Turkish alphabet for Turkish; for English, letters without their accents."""
-    if lang == "tr":
-        return tr_sort_key(name)
-    return "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if not unicodedata.combining(c))
 
 
 def dates_text(e: Entity, lang: str, years: bool = False) -> str:

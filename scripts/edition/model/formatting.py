@@ -7,7 +7,6 @@ string from BibTeX is HTML-escaped when rendered.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from urllib.parse import unquote
 
@@ -21,6 +20,7 @@ from pybtex.style.names.plain import NameStyle as PlainNames
 from pybtex.style.sorting.author_year_title import SortingStyle as AuthorYearTitle
 
 from edition.core import escaping
+from edition.core.dates import format_date
 from edition.core.document import ArchivalDocument, ArchivalFile, Locator
 
 # Backends are stateless; made once (pybtex's plugin look-up is slow).
@@ -32,38 +32,15 @@ LABELS = {
         "ed": "ed.", "eds": "ed.", "edited_by": "ed.", "trans": "çev.", "vol": "C.", "no": "S.",
         "in": "içinde", "phdthesis": "Doktora tezi", "mastersthesis": "Yüksek lisans tezi",
         "p": "s.", "pp": "s.", "l": "v.", "ll": "vr.", "number": "No.", "and": "ve", "undated": "tarihsiz",
-        "months": ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos",
-                   "Eylül", "Ekim", "Kasım", "Aralık"],
         "fond": "f.", "opis": "op.", "delo": "d.", "code": "Yer Bilgisi",
     },
     "en": {
         "ed": "ed.", "eds": "eds.", "edited_by": "edited by", "trans": "translated by", "vol": "Vol.", "no": "no.",
         "in": "In", "phdthesis": "PhD diss.", "mastersthesis": "MA thesis",
         "p": "p.", "pp": "pp.", "l": "l.", "ll": "ll.", "number": "No.", "and": "and", "undated": "undated",
-        "months": ["January", "February", "March", "April", "May", "June", "July", "August",
-                   "September", "October", "November", "December"],
         "fond": "f.", "opis": "op.", "delo": "d.", "code": "location code",
     },
 }
-
-
-def format_date(value: str | dt.date | None, lang: str) -> str:
-    """`1926-11-16` -> `16 Kasım 1926` / `16 November 1926`; a bare year stays a year."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        y, m, d = value.year, value.month, value.day
-    else:
-        m_ = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", str(value).strip())
-        if not m_:
-            return str(value)
-        y, m, d = int(m_.group(1)), int(m_.group(2) or 0), int(m_.group(3) or 0)
-    months = LABELS[lang]["months"]
-    if m and d:
-        return f"{d} {months[m - 1]} {y}"
-    if m:
-        return f"{months[m - 1]} {y}"
-    return str(y)
 
 
 def format_locators(locators: tuple[Locator, ...], lang: str) -> str:

@@ -11,8 +11,9 @@ Tevfik Rüşdü and İzvestiya.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from edition.core.turkish import lower, plain_latin
 
 #: spellings readers search for -> the forms the article uses
 NAME_VARIANTS = {
@@ -28,16 +29,7 @@ NAME_VARIANTS = {
     "Surits": ["Suritz"],
 }
 
-_FOLD = str.maketrans({"ı": "i", "İ": "I", "ş": "s", "Ş": "S", "ğ": "g", "Ğ": "G", "ç": "c", "Ç": "C",
-                       "ö": "o", "Ö": "O", "ü": "u", "Ü": "U", "â": "a", "î": "i", "û": "u"})
 _WORD = re.compile(r"[^\W\d_]+", re.U)
-
-
-@lru_cache(maxsize=65536)  # pure; the same words recur on every page
-def fold(word: str) -> str:
-    """Plain-Latin form: Rüşdü -> Rusdu, İzvestiya -> Izvestiya, Çiçerin -> Cicerin."""
-    word = word.translate(_FOLD)
-    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
 
 
 def variants(text: str) -> list[str]:
@@ -52,16 +44,16 @@ def variants(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def _word_variants(word: str) -> tuple[str, ...]:
     out: list[str] = []
-    folded = fold(word)
+    folded = plain_latin(word)
     if folded != word:
         out.append(folded.lower())
-    turkish_lower = word.replace("I", "ı").replace("İ", "i").lower()
+    turkish_lower = lower(word)
     if turkish_lower != word.lower():  # lunr lowercases "IRAK" to "irak", a Turk types "ırak"
         out.append(turkish_lower)
     for name, alts in NAME_VARIANTS.items():
         if word.startswith(name):
             for alt in alts:
-                out += [alt, fold(alt).lower()]
+                out += [alt, plain_latin(alt).lower()]
     return tuple(out)
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from pydantic import field_validator
 
 from edition.sources.datafiles import Schema, load_data, read_text
+from edition.core.dates import format_date
 from edition.core.errors import fail
 from edition.core.escaping import attr, text
 
@@ -30,10 +31,6 @@ CHANGELOG = "changelog/changelog.yaml"
 FINGERPRINTS = "changelog/fingerprints"
 CHANGELOG_PAGE = "surumler.md"
 _VERSION = re.compile(r"^\d+\.\d+$")
-MONTHS = {"tr": ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim",
-                 "Kasım", "Aralık"],
-          "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                 "October", "November", "December"]}
 SECTIONS = ("text", "translation", "apparatus", "data")
 LABELS = {
     "tr": {"version": "Sürüm", "changelog": "Sürüm notları", "changed": "{version} sürümünde değişti",
@@ -98,11 +95,6 @@ class ChangelogFile(Schema):
 
 def fingerprint_dir(changelog: str = CHANGELOG) -> str:
     return str(Path(changelog).parent / "fingerprints")
-
-
-def format_date(d: dt.date, lang: str) -> str:
-    month = MONTHS[lang][d.month - 1]
-    return f"{d.day} {month} {d.year}"
 
 
 # --- fingerprints ----------------------------------------------------------------
