@@ -11,7 +11,8 @@ import pytest
 from edition.html.cards import Cards
 from edition.sources.markup import parse_inline
 from edition.core.document import Emendation
-from edition.html.chapters import Linker, Renderer
+from edition.html.chapters import Renderer
+from edition.html.urls import Linker
 from sitetext import card_of, main_content, shared_cards, soup
 
 WITH_NOTES = ["giris", "sovyet-dis-politikasi", "savas-korkusu", "sovyet-tepkisi"]

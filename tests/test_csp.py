@@ -19,7 +19,7 @@ PLANT = "<img src=x onerror=alert(7)><script>alert(8)</script>"
 
 def _broken_build(tmp_path: Path, monkeypatch, policy: bool) -> Path:
     from edition.site import csp
-from edition.html import apparatus_pages as registers
+    from edition.html import apparatus_pages as registers
 
     project = copy_root("bilingual", tmp_path / ("with" if policy else "without"))
     path = project / "archives.yaml"

@@ -17,7 +17,7 @@ from edition.core.errors import EditionError
 from edition.figures import chronology as C
 from edition.figures import svg as S
 from edition.sources.markup import plain_text
-from edition.html.chapters import Linker
+from edition.html.urls import Linker
 from edition.model.edition import build_edition
 from edition.sources.load import load_sources
 

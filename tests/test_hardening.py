@@ -382,7 +382,8 @@ def test_any_input_loads_or_raises_a_located_edition_error(tmp_path, target, pos
         return
     # what loads also renders: chapters, references, registers
     from edition.html import apparatus_pages as registers
-    from edition.html.chapters import Linker, Renderer
+    from edition.html.chapters import Renderer
+    from edition.html.urls import Linker
 
     for name, chapter in zip(edition.chapter_names, edition.chapters("tr")):
         Renderer(edition, "tr", Linker(name)).chapter(chapter, lambda which: "")

@@ -10,7 +10,8 @@ from hypothesis import given, settings, strategies as st
 from edition.core.errors import EditionError
 from edition.sources.markup import parse_chapter, parse_inline, plain_text
 from edition.core.document import Citation, Emendation, Locator, NoteRef, PageBreak, Text
-from edition.html.chapters import Linker, Renderer
+from edition.html.chapters import Renderer
+from edition.html.urls import Linker
 
 
 @pytest.mark.parametrize("source,expected", [

@@ -114,7 +114,7 @@ def test_index_pages_sort_as_each_language_sorts(fake_site):
 
 def test_chapter_json_ld_lists_the_entities_it_mentions():
     from edition.html import entity_pages as entities
-from edition.html import metadata as meta
+    from edition.html import metadata as meta
     from edition.model.edition import build_edition
     from edition.sources.load import load_sources
 

@@ -40,7 +40,8 @@ from edition.core.document import (
     Chapter, Citation, Directive, Emendation, Emphasis, Heading, NoteRef, PageBreak, PageMarker,
     Paragraph, Text,
 )
-from edition.html.chapters import ARCHIVE_DIR, BIBLIOGRAPHY_PAGE, Linker, markdown_html
+from edition.html.chapters import markdown_html
+from edition.html.urls import ARCHIVE_DIR, BIBLIOGRAPHY_PAGE, Linker
 from edition.model.edition import Edition
 from edition.sources.load import chapter_path
 

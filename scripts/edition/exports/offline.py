@@ -16,7 +16,8 @@ from edition.core import escaping
 from edition.html import metadata as meta
 from edition.html import apparatus_pages as registers
 from edition.checks import termbase
-from edition.html.chapters import Renderer, SingleFileLinker, markdown_html
+from edition.html.chapters import Renderer, markdown_html
+from edition.html.urls import SingleFileLinker
 from edition.model.edition import Edition
 
 ZIP_NAME = "edisyon-cevrimdisi.zip"

@@ -26,8 +26,8 @@ from edition.core.escaping import attr
 from edition.core.dates import format_date
 from edition.model.formatting import source_html
 from edition.sources.markup import plain_text
-from edition.html.entity_pages import entity_src
-from edition.html.chapters import Linker
+from edition.html.urls import entity_src
+from edition.html.urls import Linker
 from edition.figures import chronology as C
 
 DIRECTIVES = ("chronology", "network", "map", "figureslink")
@@ -409,7 +409,7 @@ class Figures:
 
     def single_file(self, lang: str) -> str:
         """The three figures as a section of the one-file edition (and so of the PDF)."""
-        from edition.html.chapters import SingleFileLinker
+        from edition.html.urls import SingleFileLinker
 
         linker = SingleFileLinker("edisyon.md")
         body = "".join(self.block(w, lang, linker, bands=True) for w in ("chronology", "network", "map"))

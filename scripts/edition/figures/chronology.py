@@ -27,7 +27,7 @@ from edition.core.dates import format_date
 from edition.model.formatting import document_title
 from edition.core.document import Location, Paragraph
 from edition.sources.apparatus import Apparatus, Source, check_addresses, cited, load_apparatus
-from edition.html.chapters import Linker
+from edition.html.urls import Linker
 from edition.figures import svg as S
 
 EVENTS_FILE = "chronology/events.yaml"

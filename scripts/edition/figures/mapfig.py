@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edition.sources.datafiles import read_text
-from edition.html.entity_pages import entity_src
+from edition.html.urls import entity_src
 from edition.core.errors import fail
-from edition.html.chapters import Linker
+from edition.html.urls import Linker
 from edition.figures import svg as S
 
 BASEMAP = "maps/basemap.json"

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from edition.html.entity_pages import entity_src
+from edition.html.urls import entity_src
 from edition.core.dates import format_date
-from edition.html.chapters import Linker
+from edition.html.urls import Linker
 from edition.figures import svg as S
 from edition.figures.chronology import short_name
 from edition.figures.mapfig import SIZE as FIXED_SIZE, label, place_labels

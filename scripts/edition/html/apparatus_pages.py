@@ -14,7 +14,7 @@ from edition.core.i18n import t
 from edition.core.turkish import sort_key
 from edition.sources.markup import iter_tokens, plain_text
 from edition.core.document import ArchivalFile, Emendation, Heading, Paragraph
-from edition.html.chapters import ARCHIVE_DIR, Linker
+from edition.html.urls import ARCHIVE_DIR, Linker
 from edition.model.edition import Edition
 
 

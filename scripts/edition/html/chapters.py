@@ -10,12 +10,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import html
-import posixpath
 import re
 from dataclasses import dataclass
 
 from edition.checks import commentary
 from edition.core import escaping
+from edition.html import entity_pages as entities
+from edition.html import urls
+from edition.html.urls import Linker, SingleFileLinker
 from edition.html.cards import LOC_SLOT, Cards
 from edition.core.escaping import attr, text
 from edition.model.formatting import document_html, format_locators
@@ -26,14 +28,6 @@ from edition.core.document import (
     PageMarker, Paragraph, Text,
 )
 from edition.model.edition import Edition
-
-BIBLIOGRAPHY_PAGE = "kaynakca.md"
-ARCHIVE_DIR = "arsiv"
-
-
-def page_url(src: str) -> str:
-    """Destination of a source page with `use_directory_urls: false`."""
-    return src[:-3] + ".html" if src.endswith(".md") else src
 
 
 def markdown_html(text: str) -> str:
@@ -48,51 +42,6 @@ def _markdown():
     import markdown
 
     return markdown.Markdown(extensions=["attr_list", "tables"])
-
-
-@functools.lru_cache(maxsize=65536)
-def _relative(src: str, current: str) -> str:
-    """The address of page `src` relative to page `current` (a pure function, asked ~15,000
-    times a build for a few thousand pairs)."""
-    return posixpath.relpath(page_url(src), posixpath.dirname(page_url(current)) or ".")
-
-
-@dataclass
-class Linker:
-    """Relative links from one page of the edition to another."""
-
-    current: str  # source path of the page being rendered, e.g. "giris.md"
-
-    def to(self, src: str, anchor: str = "") -> str:
-        target = "" if src == self.current else _relative(src, self.current)
-        return f"{target}#{anchor}" if anchor else (target or "#")
-
-    def work(self, key: str) -> str:
-        return self.to(BIBLIOGRAPHY_PAGE, key)
-
-    def document(self, edition: Edition, key: str) -> str:
-        doc = edition.sources.documents[key]
-        return self.to(f"{ARCHIVE_DIR}/{doc.file.ident}.md", key)
-
-    def note(self, edition: Edition, number: int) -> str:
-        chapter, _ = edition.note_place[number]
-        return self.to(chapter, f"n{number}")
-
-    def para(self, edition: Edition, number: int) -> str:
-        chapter, anchor = edition.note_place[number]
-        return self.to(chapter, anchor)
-
-
-class SingleFileLinker(Linker):
-    """Links inside the one-file edition: every target is an anchor of the same document."""
-
-    def to(self, src: str, anchor: str = "") -> str:
-        if anchor:
-            return f"#{anchor}"
-        stem = src.rsplit("/", 1)[-1].removesuffix(".md")
-        if src.startswith("dizin/"):      # entities.REGISTER_DIR: the index at the end of the file
-            return f"#e-{stem}"
-        return f"#{stem}" if src.startswith(f"{ARCHIVE_DIR}/") else f"#ch-{stem}"
 
 
 @dataclass
@@ -138,23 +87,19 @@ class Renderer:
 
     def mention(self, tok: Mention, inner: str) -> str:
         """A name linked to its register page, with its card (entities.card_html)."""
-        from edition.html import entity_pages as entities
-
         register = self.edition.register
         e = register.entities.get(tok.entity) if register else None
         if e is None:
             return inner
-        href = self.linker.to(entities.entity_src(e.ident))
+        href = self.linker.to(urls.entity_src(e.ident))
         if len(tok.content) == 1 and isinstance(tok.content[0], Emendation):
             return self._emended_mention(e, tok.content[0], href)
-        return entities.mention_html(href, inner)   # its card is the shared e-<id>, found by the link
+        return urls.mention_html(href, inner)   # its card is the shared e-<id>, found by the link
 
     def _emended_mention(self, e, em: Emendation, href: str) -> str:
         """An emended name ({~~Reigtag~>Reichstag~~}) is one element, link and emendation at once
         (a card trigger inside a link would nest interactive elements): its card gives the entity
         and the source reading."""
-        from edition.html import entity_pages as entities
-
         note = t(self.lang, "emended_from").format(original=em.original) + (f" ({em.reason})" if em.reason else "")
         anchor = (self.emendation_ids or {}).get(id(em), "")
         ident = f' id="{self.prefix}{anchor}"' if anchor else ""

@@ -10,6 +10,7 @@ import io
 import json
 
 from edition.html.cards import HREF_SLOT
+from edition.html.urls import entity_src
 from edition.core.escaping import attr, csv_cell, text, url
 from edition.core.dates import format_date
 from edition.model.formatting import source_html, source_text
@@ -18,7 +19,6 @@ from edition.sources.apparatus import cited as cited_sources
 from edition.sources.register import KINDS, Entity, Register
 from edition.core.turkish import sort_key
 
-REGISTER_DIR = "dizin"
 #: the index page of each kind (docs/<name>, with the directive {<kind>s})
 INDEX_PAGES = {"person": "kisiler.md", "place": "yerler.md", "organisation": "kurumlar.md",
                "agreement": "antlasmalar.md"}
@@ -60,10 +60,6 @@ L = {
 }
 
 
-def entity_src(ident: str) -> str:
-    return f"{REGISTER_DIR}/{ident}.md"
-
-
 def dates_text(e: Entity, lang: str, years: bool = False) -> str:
     """"24 Kasım 1872–7 Temmuz 1936" ("1872–1936" with `years`), "?–1936", "" without dates."""
     fields = e.dates()
@@ -102,11 +98,6 @@ def card_html(e: Entity, lang: str, href: str | None = None) -> str:
 def card_id(e: Entity) -> str:
     """The id of an entity's shared card (cards.py): the card script derives it from a mention's link."""
     return f"e-{e.ident}"
-
-
-def mention_html(href: str, inner: str) -> str:
-    """A mention: a plain link to the entity's page, whose card the card script finds by that link."""
-    return f'<a class="entity" href="{url(href)}">{inner}</a>'
 
 
 # --- pages -------------------------------------------------------------------------

@@ -13,7 +13,8 @@ from edition.html.cards import Cards
 from edition.core.i18n import t
 from edition.sources.markup import plain_text
 from edition.core.document import Heading, Paragraph
-from edition.html.chapters import Linker, Renderer
+from edition.html.chapters import Renderer
+from edition.html.urls import Linker
 from edition.model.edition import Edition
 
 PARALLEL_DIR = "paralel"

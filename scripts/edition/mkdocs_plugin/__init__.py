@@ -48,15 +48,19 @@ from edition.site import material_fixes
 from edition.html import metadata as meta
 from edition.exports import offline
 from edition.html import parallel
+from edition.html import urls
 from edition.html import apparatus_pages as registers
 from edition.site import search
 from edition.site import siteassets
 from edition.checks import termbase
 from edition.sources import changelog as versions
+from edition.html import changelog as changelog_page
+from edition.exports import versions as version_files
 from edition.html.cards import Cards
 from edition.core.errors import EditionError
 from edition.core.i18n import t
-from edition.html.chapters import ARCHIVE_DIR, Linker, Renderer, page_url
+from edition.html.chapters import Renderer
+from edition.html.urls import ARCHIVE_DIR, Linker, page_url
 from edition.model.edition import Edition, build_edition
 from edition.sources.markup import split_front_matter
 from edition.sources.load import chapter_path, load_sources
@@ -189,7 +193,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if len(self.edition.languages) > 1:
             generated += [f"{parallel.PARALLEL_DIR}/{name}" for name in self.config.chapters]
         if self.edition.register:
-            generated += [entities.entity_src(ident) for ident in self.edition.register.entities]
+            generated += [urls.entity_src(ident) for ident in self.edition.register.entities]
         prefix = self._prefix(config)
         for src in generated:
             if files.get_file_from_path(src) is None:
@@ -219,7 +223,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def _page_markdown(self, markdown: str, page, config, files, lang: str, name: str) -> str:
         ed = self.edition
         renderer = Renderer(ed, lang, Linker(name), self.emendation_ids if lang == ed.default_lang else None,
-                            cards=Cards(), changed=versions.markers(self.versions, lang))
+                            cards=Cards(), changed=changelog_page.markers(self.versions, lang))
         def directive(which: str) -> str:
             return self._directive(which, page, config, lang, name, files)
 
@@ -239,8 +243,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if name.startswith(f"{ARCHIVE_DIR}/"):
             ident = name[len(ARCHIVE_DIR) + 1:-3]
             return registers.archive_file_page(ed, ed.sources.files[ident], lang, Linker(name))
-        if name.startswith(f"{entities.REGISTER_DIR}/") and ed.register:
-            return entities.entity_page(ed, ed.register.entities[name[len(entities.REGISTER_DIR) + 1:-3]], lang,
+        if name.startswith(f"{urls.REGISTER_DIR}/") and ed.register:
+            return entities.entity_page(ed, ed.register.entities[name[len(urls.REGISTER_DIR) + 1:-3]], lang,
                                         Linker(name))
         return _DIRECTIVE_LINE.sub(lambda m: directive(m.group(1)), markdown)
 
@@ -279,7 +283,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             folder = Linker(name).to(f"{exports.DOWNLOADS}/-")[:-1]   # e.g. "downloads/" or "../downloads/"
             return exports.downloads_page(ed, lang, lambda f: up + folder + f, self.config.pdf)
         if which == "changelog":
-            return versions.changelog_html(self.versions, lang, lambda anchor: self._para_href(linker, lang, anchor))
+            return changelog_page.changelog_html(self.versions, lang, lambda anchor: self._para_href(linker, lang, anchor))
         if which == "citeguide":
             year = str(ed.sources.publication.get("edition", {}).get("year", ""))
             cs = cite.citation_set(ed.sources.publication, cite.Context(lang, config.site_name, year, False))
@@ -339,7 +343,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         name = self._name(page, lang)
         self._published.setdefault(lang, set()).add(page_url(name))
         if self.edition is not None and name.startswith((f"{ARCHIVE_DIR}/", f"{parallel.PARALLEL_DIR}/",
-                                                         f"{entities.REGISTER_DIR}/")):
+                                                         f"{urls.REGISTER_DIR}/")):
             output = addresses.generated_alternates(output, page_url(name), lang, self.edition.languages,
                                                     self.config.default_language)
         output = addresses.absolute_alternates(output, page.canonical_url, self.config.default_language)
@@ -440,10 +444,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         linker = Linker(name)
         context["edition_cite_block"] = cite.cite_block(
             self._cite_sets[lang], shown_url, lambda ext: linker.to(f"{exports.DOWNLOADS}/makale.{ext}"),
-            linker.to("atif.md"), lambda ext: linker.to(f"{exports.DOWNLOADS}/{versions.EDITION_FILES}.{ext}"),
+            linker.to("atif.md"), lambda ext: linker.to(f"{exports.DOWNLOADS}/{version_files.EDITION_FILES}.{ext}"),
             v.version if v else "", cite.unconfirmed_note(pub, lang))
         if self.versions:
-            context["edition_version_footer"] = versions.footer_html(self.versions, lang,
+            context["edition_version_footer"] = changelog_page.footer_html(self.versions, lang,
                                                                      linker.to(versions.CHANGELOG_PAGE))
         others = [x for x in self.edition.languages if x != lang]
         kind, title = meta.page_kind(name, self.config.chapters), plain
@@ -474,7 +478,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             record = cite.EditionRecord(name, lang, self.versions.current.version,
                                         self.versions.current.date.isoformat(),
                                         (config.site_url or "") + self._prefix(config) if config.site_url else "")
-            versions.write_edition_downloads(Path(config.site_dir) / self._prefix(config) / exports.DOWNLOADS, record)
+            version_files.write_edition_downloads(Path(config.site_dir) / self._prefix(config) / exports.DOWNLOADS, record)
 
     @event_priority(-150)  # after static-i18n (-100), which builds the other languages and merges the index
     def _finish_site(self, config):
@@ -485,9 +489,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         langs = self.edition.languages
         self._split_search_index(site, langs)
         addresses.write_sitemaps(site, config.site_url, self._published, langs, self.config.default_language)
-        addresses.folder_sitemaps(site, [ARCHIVE_DIR, parallel.PARALLEL_DIR, entities.REGISTER_DIR], langs,
+        addresses.folder_sitemaps(site, [ARCHIVE_DIR, parallel.PARALLEL_DIR, urls.REGISTER_DIR], langs,
                                   self.config.default_language)
-        versions.write_version_file(site, self.edition, self.versions)
+        version_files.write_version_file(site, self.edition, self.versions)
         if self.config.exports:
             self._write_offline(config, site)
 

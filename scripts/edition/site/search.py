@@ -66,7 +66,7 @@ def with_variants(doc: dict) -> dict:
 
 #: pages whose sections (lists of mentions, documents, sources: excluded with data-search-exclude)
 #: leave only their headings in the index; the page itself (names, role, facts) stays
-SECTIONLESS = ("dizin/",)   # entities.REGISTER_DIR
+SECTIONLESS = ("dizin/",)   # urls.REGISTER_DIR
 
 
 def _empty_section(location: str) -> bool:

@@ -9,7 +9,8 @@ Each release leaves a *fingerprint* (`changelog/fingerprints/<version>.json`, wr
 A build compares the text it renders with the previous release's fingerprint, so a
 paragraph whose English changed since then carries a marker ("changed in 1.1").
 
-Pure: no MkDocs; the plugin wires it, `edition.release` writes the fingerprints.
+Pure: no MkDocs. Rendered by `edition.html.changelog`; `edition.exports.versions` writes the
+built site's version file, `edition.tools.release` the fingerprints.
 """
 from __future__ import annotations
 
@@ -25,7 +26,6 @@ from pydantic import field_validator
 from edition.sources.datafiles import Schema, load_data, read_text
 from edition.core.dates import format_date
 from edition.core.errors import fail
-from edition.core.escaping import attr, text
 
 CHANGELOG = "changelog/changelog.yaml"
 FINGERPRINTS = "changelog/fingerprints"
@@ -186,82 +186,3 @@ def load_versions(root: Path, edition=None, changelog: str = CHANGELOG) -> Versi
             versions.changed[lang] = {a: versions.current.version for a, h in paras.items()
                                       if a in before and before[a] != h}
     return versions
-
-
-# --- rendering -----------------------------------------------------------------------
-
-def footer_html(versions: Versions, lang: str, changelog_href: str) -> str:
-    lab = LABELS[lang]
-    return (f'<span class="edition-version">{text(versions.label(lang))}</span> · '
-            f'<a href="{attr(changelog_href)}">{text(lab["changelog"])}</a>')
-
-
-def changed_label(versions: Versions, lang: str, anchor: str) -> str:
-    """The marker's text for a changed paragraph, or ""."""
-    version = versions.changed.get(lang, {}).get(anchor)
-    return LABELS[lang]["changed"].format(version=version) if version else ""
-
-
-def changelog_html(versions: Versions, lang: str, para_href) -> str:
-    """The changelog page's body: one section per release, newest first.
-    `para_href(anchor)` links a changed paragraph of the current release."""
-    lab = LABELS[lang]
-    out = []
-    for i, r in enumerate(versions.releases):
-        out.append(f'<section class="release" id="{attr(r.anchor)}" aria-labelledby="{attr(r.anchor)}-h">'
-                   f'<h2 id="{attr(r.anchor)}-h">{text(lab["version"])} {text(r.version)}</h2>'
-                   f'<p class="release-date">{text(lab["released"])}: '
-                   f'<time datetime="{r.date.isoformat()}">{text(format_date(r.date, lang))}</time></p>'
-                   f'<p>{text(getattr(r.summary, lang))}</p>')
-        for section in SECTIONS:
-            items = getattr(r, section)
-            if items:
-                out.append(f'<h3>{text(lab[section])}</h3><ul>'
-                           + "".join(f"<li>{text(getattr(x, lang))}</li>" for x in items) + "</ul>")
-        if i == 0 and versions.previous is not None:
-            changed = versions.changed.get("en", {})
-            links = ", ".join(f'<a href="{attr(para_href(a))}">{text(_para_label(a))}</a>' for a in _ordered(changed))
-            out.append(f'<p class="changed-paragraphs">{text(lab["changed_paras"])} '
-                       f'({text(versions.previous.version)} → {text(r.version)}): {links or text(lab["none"])}</p>')
-        out.append("</section>")
-    return "\n".join(out)
-
-
-def _para_label(anchor: str) -> str:
-    return f"¶ {anchor[1:]}" if re.fullmatch(r"p\d+", anchor) else anchor
-
-
-def _ordered(anchors) -> list[str]:
-    return sorted(anchors, key=lambda a: (0, int(a[1:]), "") if re.fullmatch(r"p\d+", a) else (1, 0, a))
-
-
-def markers(versions: Versions | None, lang: str) -> dict[str, str]:
-    """Paragraph anchor -> marker text, for the Renderer."""
-    if versions is None:
-        return {}
-    return {a: changed_label(versions, lang, a) for a in versions.changed.get(lang, {})}
-
-
-EDITION_FILES = "edisyon"   # downloads/edisyon.{bib,ris,json}: this edition as a citable item
-
-
-def write_edition_downloads(out: Path, record) -> None:
-    """This edition's own citation data (version and date), beside the article's."""
-    from edition.html import cite
-
-    out.mkdir(parents=True, exist_ok=True)
-    (out / f"{EDITION_FILES}.bib").write_text(cite.edition_bibtex(record), encoding="utf-8")
-    (out / f"{EDITION_FILES}.ris").write_bytes(cite.edition_ris(record).encode("utf-8"))
-    (out / f"{EDITION_FILES}.json").write_text(cite.edition_csl(record), encoding="utf-8")
-
-
-VERSION_FILE = "version.json"   # in the built site: which version it is, and its fingerprint
-
-
-def write_version_file(site: Path, edition, versions: Versions | None) -> None:
-    """`site/version.json`: the version, its date and the text fingerprint of this build
-    (`make release` keeps the fingerprint in changelog/fingerprints/)."""
-    current = versions.current if versions else None
-    fp = fingerprint(edition, current.version if current else "")
-    fp["date"] = current.date.isoformat() if current else ""
-    (site / VERSION_FILE).write_text(fingerprint_json(fp), encoding="utf-8")

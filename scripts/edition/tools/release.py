@@ -43,7 +43,9 @@ from edition.core import escaping
 from edition.tools import safebuild
 from edition.sources.datafiles import load_data
 from edition.core.errors import EditionError
-from edition.sources.changelog import CHANGELOG, VERSION_FILE, ChangelogFile, fingerprint_dir, fingerprint_json, format_date
+from edition.core.dates import format_date
+from edition.exports.versions import VERSION_FILE
+from edition.sources.changelog import CHANGELOG, ChangelogFile, fingerprint_dir, fingerprint_json
 
 BUNDLE = "soviet-fear-edition"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
