@@ -27,13 +27,20 @@ from typing import Annotated
 from pydantic import BeforeValidator, field_validator, model_validator
 
 from edition.core import escaping
-from edition.sources.datafiles import DataFile, DateSpan, Schema, load_data
-from edition.core.errors import EditionError, Problem
 from edition.core.dates import format_date
-from edition.model.formatting import source_html
-from edition.sources.markup import plain_text
 from edition.core.document import Location, Text
-from edition.sources.apparatus import Apparatus, Cited, Source, check_addresses, cited, load_apparatus
+from edition.core.errors import EditionError, Problem
+from edition.model.formatting import source_html
+from edition.sources.apparatus import (
+    Apparatus,
+    Cited,
+    Source,
+    check_addresses,
+    cited,
+    load_apparatus,
+)
+from edition.sources.datafiles import DataFile, DateSpan, Schema, load_data
+from edition.sources.markup import plain_text
 
 LABELS = "abcdefghijklmnopqrstuvwxyz"
 

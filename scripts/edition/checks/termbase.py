@@ -33,13 +33,20 @@ from pathlib import Path
 from pydantic import field_validator
 
 from edition.core import escaping
-from edition.sources.datafiles import DataFile, Schema, check_ident, load_data
+from edition.core.document import Location, Paragraph
 from edition.core.errors import EditionError, Problem
 from edition.core.turkish import fold_case, sort_key
 from edition.model.formatting import source_html
+from edition.sources.apparatus import (
+    Apparatus,
+    Source,
+    Works,
+    check_addresses,
+    cited,
+    load_apparatus,
+)
+from edition.sources.datafiles import DataFile, Schema, check_ident, load_data
 from edition.sources.markup import plain_text
-from edition.core.document import Location, Paragraph
-from edition.sources.apparatus import Apparatus, Source, Works, check_addresses, cited, load_apparatus
 
 _WORD_CHAR = r"[\w'’]"
 

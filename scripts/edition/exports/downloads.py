@@ -3,13 +3,21 @@ bibexport.py), the article's citation files, the text as Markdown, the archival 
 CSV, a README with the licence; and the lists that link them."""
 from __future__ import annotations
 
+import csv
+import io
 import re
 from pathlib import Path
 
-from edition.sources.datafiles import read_text
-from edition.exports import bibexport
 from edition.core import escaping
+from edition.exports import bibexport
+from edition.exports.licence import licence_statement
+from edition.html import cite
+from edition.html.entity_pages import register_csv, register_json
 from edition.model.edition import Edition
+from edition.model.formatting import document_signature
+from edition.sources.datafiles import read_text
+from edition.sources.load import chapter_path
+from edition.sources.markup import split_front_matter
 
 DOWNLOADS = "downloads"
 BIB_FILES = ("kaynakca.bib", "kaynakca.biblatex.bib", "kaynakca.ris", "kaynakca.json")
@@ -28,8 +36,6 @@ def write_bibliography_downloads(edition: Edition, site_dir: Path) -> None:
 
 def write_article_downloads(edition: Edition, site_dir: Path) -> None:
     """The article's own citation data: BibTeX, RIS and CSL-JSON."""
-    from edition.html import cite
-
     out = site_dir / DOWNLOADS
     out.mkdir(parents=True, exist_ok=True)
     pub = edition.sources.publication
@@ -38,7 +44,7 @@ def write_article_downloads(edition: Edition, site_dir: Path) -> None:
     (out / "makale.json").write_text(cite.article_csl(pub), encoding="utf-8")
 
 
-_BIB_LABELS = {"tr": {"kaynakca.bib": "Kaynakça (BibTeX)", "kaynakca.biblatex.bib": "Kaynakça (biblatex/biber)",
+BIB_LABELS = {"tr": {"kaynakca.bib": "Kaynakça (BibTeX)", "kaynakca.biblatex.bib": "Kaynakça (biblatex/biber)",
                       "kaynakca.ris": "Kaynakça (RIS)", "kaynakca.json": "Kaynakça (CSL-JSON)"},
                "en": {"kaynakca.bib": "Bibliography (BibTeX)", "kaynakca.biblatex.bib": "Bibliography (biblatex/biber)",
                       "kaynakca.ris": "Bibliography (RIS)", "kaynakca.json": "Bibliography (CSL-JSON)"}}
@@ -47,20 +53,7 @@ _BIB_LABELS = {"tr": {"kaynakca.bib": "Kaynakça (BibTeX)", "kaynakca.biblatex.b
 def downloads_block(lang: str, linker) -> str:
     return ('<ul class="downloads">' + "".join(
         f'<li><a href="{escaping.attr(linker.to(DOWNLOADS + "/" + name))}" download>{escaping.text(label)}</a></li>'
-        for name, label in _BIB_LABELS[lang].items()) + "</ul>")
-
-
-LICENCE = {
-    "tr": "Makalenin metni yazarına ve Vakanüvis dergisine aittir; lisansı henüz doğrulanmamıştır. "
-          "Edisyonun katkıları (çeviri, düzeltmeler, kaynakça ve arşiv verisi) {licence} lisansıyla sunulur.",
-    "en": "The article's text belongs to its author and the journal Vakanüvis; its license is not yet confirmed. "
-          "The edition's contributions (translation, emendations, bibliographic and archival data) are offered under {licence}.",
-}
-
-
-def licence_statement(edition: Edition, lang: str) -> str:
-    licence = edition.sources.publication.get("edition", {}).get("licence", "CC BY 4.0")
-    return LICENCE[lang].format(licence=licence)
+        for name, label in BIB_LABELS[lang].items()) + "</ul>")
 
 
 MARKUP_NOTE = {
@@ -132,12 +125,6 @@ def write_data_downloads(edition: Edition, site_dir: Path, docs_dir: Path) -> No
     in the markup CONTRIBUTING.md documents), the archival documents as CSV; the
     licence in each Markdown file and in the folder's README.txt (not in the CSV,
     whose first row is its header, as every CSV reader expects)."""
-    import csv
-    import io
-
-    from edition.model.formatting import document_signature
-    from edition.sources.markup import split_front_matter
-    from edition.sources.load import chapter_path
 
     out = site_dir / DOWNLOADS
     out.mkdir(parents=True, exist_ok=True)
@@ -162,44 +149,7 @@ def write_data_downloads(edition: Edition, site_dir: Path, docs_dir: Path) -> No
     (out / "arsiv-belgeleri.csv").write_text(buf.getvalue(), encoding="utf-8")
     (out / "README.txt").write_text(downloads_readme(edition), encoding="utf-8")
     if edition.register:
-        from edition.html.entity_pages import register_csv, register_json
-
         (out / "dizin.json").write_text(register_json(edition, licence_statement(edition, "en")), encoding="utf-8")
         (out / "dizin.csv").write_text(register_csv(edition), encoding="utf-8")
 
 
-def downloads_page(edition: Edition, lang: str, href, pdf: bool) -> str:
-    """The list on the Downloads page; `href(filename)` links a file of the shared downloads folder.
-    The offline zip's item is marked so that the copy inside the zip leaves it out."""
-    from edition.exports import formats
-    from edition.exports import offline
-
-    L = {"tr": {"offline": "Bütün site, çevrimdışı okumak için (zip; açıp index.html dosyasını tarayıcıda açın)",
-                "single": "Tek dosyalık edisyon, {name} (HTML; metin, notlar, kaynakça ve arşiv dizini; JavaScript gerektirmez)",
-                "pdf": "Baskıya hazır edisyon, {name} (PDF)", "md": "Metin, {name} (Markdown, edisyonun işaretlemesiyle)",
-                "csv": "Arşiv belgeleri (CSV)", "readme": "Dosyaların açıklaması ve lisans (metin)",
-                "tr": "Türkçe", "en": "İngilizce",
-                "reg_json": "Kişi, yer, kurum ve antlaşma dizini (JSON, iki dilde)",
-                "reg_csv": "Kişi, yer, kurum ve antlaşma dizini (CSV, iki dilde)"},
-         "en": {"offline": "The whole site, for offline reading (zip; unpack it and open index.html in a browser)",
-                "single": "The edition in one file, {name} (HTML; text, notes, bibliography and archive register; no JavaScript needed)",
-                "pdf": "The edition ready to print, {name} (PDF)", "md": "The text, {name} (Markdown, in the edition's markup)",
-                "csv": "Archival documents (CSV)", "readme": "What the files are, and their license (text)",
-                "tr": "Turkish", "en": "English",
-                "reg_json": "Register of persons, places, organizations and agreements (JSON, both languages)",
-                "reg_csv": "Register of persons, places, organizations and agreements (CSV, both languages)"}}[lang]
-    link = lambda name, label, dl=True: (f'<li><a href="{escaping.attr(href(name))}"{" download" if dl else ""}>'
-                                         f'{escaping.text(label)}</a></li>')
-    items = [offline.OFFLINE_START + link(offline.ZIP_NAME, L["offline"]) + offline.OFFLINE_END]
-    for x in edition.languages:
-        items.append(link(offline.SINGLE_NAME.format(lang=x), L["single"].format(name=L[x]), False))
-    items += formats.download_items(edition, lang, href, pdf)   # TEI, EPUB, PDF with versions and sizes
-    for x in edition.languages:
-        items.append(link(f"metin.{x}.md", L["md"].format(name=L[x])))
-    items += [link(name, label) for name, label in _BIB_LABELS[lang].items()]
-    items += [link("arsiv-belgeleri.csv", L["csv"]), link("README.txt", L["readme"], False)]
-    if edition.register:
-        items += [link("dizin.json", L["reg_json"]), link("dizin.csv", L["reg_csv"])]
-    items = formats.with_sizes(items)   # every file's size, filled in once the files exist
-    return ('<ul class="downloads">' + "".join(items) + "</ul>\n\n"
-            f'<p class="licence">{escaping.text(licence_statement(edition, lang))}</p>')

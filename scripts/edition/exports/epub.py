@@ -21,6 +21,7 @@ date of the changelog's current release (else the edition's year), fixed zip tim
 from __future__ import annotations
 
 import copy
+import io
 import re
 import uuid
 import zipfile
@@ -29,21 +30,31 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-from edition.sources.datafiles import read_text
-from edition.core.xmltext import append_text
-from edition.checks import commentary
 from edition import figures as figs
-from edition.html import apparatus_pages as registers
-from edition.core.i18n import t
-from edition.sources.markup import plain_text, split_front_matter
+from edition.checks import commentary, termbase
 from edition.core.document import (
-    Chapter, Citation, Directive, Emendation, Emphasis, Heading, NoteRef, PageBreak, PageMarker,
-    Paragraph, Text,
+    Chapter,
+    Citation,
+    Directive,
+    Emendation,
+    Emphasis,
+    Heading,
+    NoteRef,
+    PageBreak,
+    PageMarker,
+    Paragraph,
+    Text,
 )
+from edition.core.i18n import t
+from edition.core.xmltext import append_text
+from edition.exports.licence import licence_statement
+from edition.html import apparatus_pages as registers
 from edition.html.chapters import markdown_html
 from edition.html.urls import ARCHIVE_DIR, BIBLIOGRAPHY_PAGE, Linker
 from edition.model.edition import Edition
+from edition.sources.datafiles import read_text
 from edition.sources.load import chapter_path
+from edition.sources.markup import plain_text, split_front_matter
 
 XHTML = "http://www.w3.org/1999/xhtml"
 OPS = "http://www.idpf.org/2007/ops"
@@ -353,7 +364,6 @@ class Book:
         text = re.sub(r"\]\(([a-z\-]+)\.md(#[^)]*)?\)",
                       lambda m: f"]({file_of(m.group(1) + '.md')}{m.group(2) or ''})", text)
         text = text.replace("{emendations}", registers.emendations(self.ed, self.lang, self.linker))
-        from edition.checks import termbase
 
         text = text.replace("{glossary}", termbase.glossary(self.ed.termbase, self.lang) if self.ed.termbase else "")
         text = text.replace("{commentary}", commentary.listing(self.ed.commentary, self.lang, self.linker.to))
@@ -455,7 +465,6 @@ class Book:
             dc("contributor", editors)
         if pub.get("url"):
             dc("source", pub["url"])
-        from edition.exports.downloads import licence_statement
 
         dc("rights", licence_statement(self.ed, self.lang))
         if self.release is not None:
@@ -522,8 +531,6 @@ CONTAINER = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
 def _zip(files: dict[str, bytes]) -> bytes:
-    import io
-
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         info = zipfile.ZipInfo("mimetype", date_time=_EPOCH)

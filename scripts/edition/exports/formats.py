@@ -10,8 +10,10 @@ import html
 import re
 from pathlib import Path
 
-from edition.exports import epub
-from edition.exports import tei
+import lxml.html
+from lxml import etree
+
+from edition.exports import epub, tei
 from edition.model.edition import Edition
 
 PDF_NAME = "edisyon.{lang}.pdf"
@@ -117,9 +119,6 @@ div.footnote.notes, h2.notes-heading { display: none; }
 
 def pdf_document(single_html: str) -> str:
     """The one-file edition with each note moved to its reference, to float to the page foot."""
-    import lxml.html
-    from lxml import etree
-
     doc = lxml.html.document_fromstring(single_html)
     notes = {li.get("id"): li for li in doc.xpath('//div[contains(@class,"footnote")]//li[@id]')}
     for sup in doc.xpath('//sup[contains(@class,"fnref")]'):

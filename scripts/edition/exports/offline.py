@@ -10,13 +10,14 @@ import os
 import re
 import zipfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from edition.checks import commentary
+from edition.checks import commentary, termbase
 from edition.core import escaping
-from edition.html import metadata as meta
 from edition.html import apparatus_pages as registers
-from edition.checks import termbase
+from edition.html import metadata as meta
 from edition.html.chapters import Renderer, markdown_html
+from edition.html.entity_pages import single_file_index
 from edition.html.urls import SingleFileLinker
 from edition.model.edition import Edition
 
@@ -29,8 +30,6 @@ _EPOCH = (1980, 1, 1, 0, 0, 0)  # zip timestamps: fixed, so that two builds are 
 
 def _unused_search_language(rel: str, langs) -> bool:
     """Material ships lunr support for thirty languages; the offline copy needs its own two."""
-    import re
-
     m = re.match(r"assets/javascripts/lunr/(?:min/lunr\.([a-z]{2})\.min\.js|(tinyseg|wordcut)\.js)$", rel)
     return bool(m) and (m.group(2) is not None or m.group(1) not in langs)
 
@@ -73,9 +72,6 @@ def page_404_links(document: str, site_url: str | None) -> str:
     the same path (a host-absolute address left a preview unstyled). Without an address they
     are relative to the site root (where 404.html lies). The language switch and alternates
     lead to each language's home (the page has no counterpart)."""
-    import re
-
-    from urllib.parse import urlsplit
 
     prefix = urlsplit(site_url).path if site_url else ""
     prefix = (prefix.rstrip("/") + "/") if site_url else ""
@@ -98,8 +94,6 @@ def human_size(size: int, lang: str) -> str:
 
 def fill_size(page: Path, size: int, lang: str) -> None:
     """Write the zip's size into the download link of a built home page."""
-    import re
-
     text = page.read_text(encoding="utf-8")
     page.write_text(re.sub(r'<span class="offline-size">[^<]*</span>',
                            f'<span class="offline-size">{human_size(size, lang)}</span>', text), encoding="utf-8")
@@ -186,8 +180,6 @@ def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, st
         archive.append(_md(page))
     parts.append(f'<section class="chapter" id="ch-arsivler">{"".join(archive)}</section>')
     if edition.register:
-        from edition.html.entity_pages import single_file_index
-
         parts.append(single_file_index(edition, lang, linker))
     parts.extend(extra)   # e.g. the figures (issue 17), already HTML
     for name, text in prose.items():
@@ -222,8 +214,6 @@ def _title(lang: str, what: str) -> str:
 
 def single_file_links(text: str) -> str:
     """Links between pages become links inside the one file."""
-    import re
-
     def repl(m):
         name, anchor = m.group(1), m.group(2) or ""
         target = {"gazeteler": "kaynakca"}.get(name, name)

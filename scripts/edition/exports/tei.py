@@ -35,18 +35,31 @@ from pathlib import Path
 
 from lxml import etree
 
-from edition.sources.datafiles import read_text
 from edition.checks import commentary
-from edition.model.formatting import source_parts
-from edition.core.xmltext import append_text
-from edition.sources.markup import iter_tokens, split_front_matter
+from edition.core.dates import format_date
 from edition.core.document import (
-    ArchivalDocument, Chapter, Citation, Directive, Emendation, Emphasis, Heading, Mention, NoteRef,
-    PageBreak, PageMarker, Paragraph, Text,
+    ArchivalDocument,
+    Chapter,
+    Citation,
+    Directive,
+    Emendation,
+    Emphasis,
+    Heading,
+    Mention,
+    NoteRef,
+    PageBreak,
+    PageMarker,
+    Paragraph,
+    Text,
 )
+from edition.core.xmltext import append_text
+from edition.exports.licence import licence_statement
 from edition.html.apparatus_pages import emendations_in
 from edition.model.edition import Edition
+from edition.model.formatting import LABELS, source_parts
+from edition.sources.datafiles import read_text
 from edition.sources.load import chapter_path
+from edition.sources.markup import iter_tokens, split_front_matter
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -261,7 +274,6 @@ class TeiWriter:
             _el(ps, "date", str(year), when=str(year))
         av = _el(ps, "availability")
         licence = pub.get("edition", {}).get("licence", "CC BY 4.0")
-        from edition.exports.downloads import licence_statement
 
         _el(av, "licence", licence_statement(self.ed, lang),
             target="https://creativecommons.org/licenses/by/4.0/" if licence == "CC BY 4.0" else None)
@@ -394,9 +406,6 @@ class TeiWriter:
             _el(parent, "title", level=level)
 
     def archives(self, back) -> None:
-        from edition.core.dates import format_date
-        from edition.model.formatting import LABELS
-
         div = _el(back, "div", type="archives", xml_id="arsivler")
         _el(div, "head", L[self.lang]["archives"])
         lb = _el(div, "listBibl")

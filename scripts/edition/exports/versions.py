@@ -7,7 +7,6 @@ from pathlib import Path
 from edition.html import cite
 from edition.sources.changelog import Versions, fingerprint, fingerprint_json
 
-
 EDITION_FILES = "edisyon"   # downloads/edisyon.{bib,ris,json}: this edition as a citable item
 
 

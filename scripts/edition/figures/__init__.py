@@ -22,13 +22,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from edition.core.escaping import attr
 from edition.core.dates import format_date
+from edition.core.escaping import attr
+from edition.figures import chronology as C
+from edition.figures import mapfig as M
+from edition.figures import network as N
+from edition.html.urls import Linker, SingleFileLinker, entity_src
 from edition.model.formatting import source_html
 from edition.sources.markup import plain_text
-from edition.html.urls import entity_src
-from edition.html.urls import Linker
-from edition.figures import chronology as C
 
 DIRECTIVES = ("chronology", "network", "map", "figureslink")
 PAGE = "gorseller.md"
@@ -287,8 +288,6 @@ class Figures:
 
     # --- network ----------------------------------------------------------------------------
     def network_svg(self, lang: str, linker: Linker):
-        from edition.figures import network as N
-
         t = T[lang]
         nodes, edges = N.graph(self.edition)
         desc = t["network_desc"].format(docs=len({e.key for e in edges}), nodes=len(nodes))
@@ -298,7 +297,6 @@ class Figures:
 
     def network_narrow(self, lang: str, linker: Linker):
         """The network for a narrow screen: (svg, label boxes, nodes, edges)."""
-        from edition.figures import network as N
 
         t = T[lang]
         nodes, edges = N.graph(self.edition)
@@ -337,8 +335,6 @@ class Figures:
 
     # --- map ------------------------------------------------------------------------------------
     def map_svg(self, lang: str, linker: Linker):
-        from edition.figures import mapfig as M
-
         t = T[lang]
         basemap = self.basemap
         inside, outside = M.places(self.edition.register, tuple(basemap["extent"]))
@@ -351,7 +347,6 @@ class Figures:
     def map_narrow(self, lang: str, linker: Linker, inline: bool = False):
         """The map for a narrow screen, cut to the cities: (svg, label boxes). Its land is the wide
         map's (<use>), or, `inline`, drawn in it (a drawing on its own)."""
-        from edition.figures import mapfig as M
 
         t = T[lang]
         inside, outside = M.places(self.edition.register, tuple(self.basemap["extent"]))
@@ -409,7 +404,6 @@ class Figures:
 
     def single_file(self, lang: str) -> str:
         """The three figures as a section of the one-file edition (and so of the PDF)."""
-        from edition.html.urls import SingleFileLinker
 
         linker = SingleFileLinker("edisyon.md")
         body = "".join(self.block(w, lang, linker, bands=True) for w in ("chronology", "network", "map"))
@@ -489,7 +483,6 @@ def load(edition, root: Path) -> Figures | None:
     """Load and check the figures' data; None when the edition has no chronology file."""
     if not (root / C.EVENTS_FILE).exists():
         return None
-    from edition.figures import mapfig as M
 
     events, where = C.load_events(root, apparatus=edition.sources.apparatus)
     basemap = M.load_basemap(root) if edition.register else None

@@ -21,14 +21,26 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
-from edition.sources.datafiles import DateSpan, PartialDate, Schema, check_ident, load_data
-from edition.core.errors import EditionError, Problem
 from edition.core.dates import format_date
-from edition.model.formatting import document_title
 from edition.core.document import Location, Paragraph
-from edition.sources.apparatus import Apparatus, Source, check_addresses, cited, load_apparatus
-from edition.html.urls import Linker
+from edition.core.errors import EditionError, Problem
 from edition.figures import svg as S
+from edition.html.urls import Linker
+from edition.model.formatting import document_title
+from edition.sources.apparatus import (
+    Apparatus,
+    Source,
+    check_addresses,
+    cited,
+    load_apparatus,
+)
+from edition.sources.datafiles import (
+    DateSpan,
+    PartialDate,
+    Schema,
+    check_ident,
+    load_data,
+)
 
 EVENTS_FILE = "chronology/events.yaml"
 

@@ -19,11 +19,10 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from edition.sources.datafiles import read_text
-from edition.html.urls import entity_src
 from edition.core.errors import fail
-from edition.html.urls import Linker
 from edition.figures import svg as S
+from edition.html.urls import Linker, entity_src
+from edition.sources.datafiles import read_text
 
 BASEMAP = "maps/basemap.json"
 WIDTH = 800.0

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from edition.html.urls import entity_src
 from edition.core.dates import format_date
-from edition.html.urls import Linker
 from edition.figures import svg as S
 from edition.figures.chronology import short_name
-from edition.figures.mapfig import SIZE as FIXED_SIZE, label, place_labels
+from edition.figures.mapfig import SIZE as FIXED_SIZE
+from edition.figures.mapfig import label, place_labels
+from edition.html.urls import Linker, entity_src
 
 SEED = 17
 WIDTH, HEIGHT = 800.0, 560.0
@@ -163,7 +163,7 @@ def spring_layout(group: list[str], weight: dict[tuple[str, str], int], seed: in
     `group` (its node order) and `weight`, step for step on numpy as networkx computes it (its
     dense Fruchterman-Reingold, `_fruchterman_reingold`, and `rescale_layout`; BSD licence), so
     that the build need not import networkx (0.15 s): tests/test_figures.py compares the two."""
-    import numpy as np   # only when the figure is drawn
+    import numpy as np  # only when the figure is drawn
 
     index = {n: i for i, n in enumerate(group)}
     A = np.zeros((len(group), len(group)))      # networkx's to_numpy_array: weights, float64

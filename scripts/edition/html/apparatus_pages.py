@@ -8,14 +8,19 @@ from collections import defaultdict
 
 from edition.core import escaping
 from edition.core.dates import format_date
-from edition.model.formatting import document_date, document_signature, document_title, file_signature
+from edition.core.document import ArchivalFile, Emendation, Heading, Paragraph
 from edition.core.escaping import markdown_text
 from edition.core.i18n import t
 from edition.core.turkish import sort_key
-from edition.sources.markup import iter_tokens, plain_text
-from edition.core.document import ArchivalFile, Emendation, Heading, Paragraph
 from edition.html.urls import ARCHIVE_DIR, Linker
 from edition.model.edition import Edition
+from edition.model.formatting import (
+    document_date,
+    document_signature,
+    document_title,
+    file_signature,
+)
+from edition.sources.markup import iter_tokens, plain_text
 
 
 def _esc(s: str) -> str:

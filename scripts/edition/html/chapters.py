@@ -13,21 +13,33 @@ import html
 import re
 from dataclasses import dataclass
 
+import markdown
+
 from edition.checks import commentary
 from edition.core import escaping
+from edition.core.document import (
+    Chapter,
+    Citation,
+    Directive,
+    Emendation,
+    Emphasis,
+    Heading,
+    Mention,
+    NoteRef,
+    PageBreak,
+    PageMarker,
+    Paragraph,
+    Text,
+)
+from edition.core.escaping import attr, text
+from edition.core.i18n import t
 from edition.html import entity_pages as entities
 from edition.html import urls
-from edition.html.urls import Linker, SingleFileLinker
 from edition.html.cards import LOC_SLOT, Cards
-from edition.core.escaping import attr, text
-from edition.model.formatting import document_html, format_locators
-from edition.core.i18n import t
-from edition.sources.markup import plain_text
-from edition.core.document import (
-    Chapter, Citation, Directive, Emendation, Emphasis, Heading, Mention, NoteRef, PageBreak,
-    PageMarker, Paragraph, Text,
-)
+from edition.html.urls import Linker, SingleFileLinker
 from edition.model.edition import Edition
+from edition.model.formatting import document_html, format_locators
+from edition.sources.markup import plain_text
 
 
 def markdown_html(text: str) -> str:
@@ -39,8 +51,6 @@ def markdown_html(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _markdown():
     """One converter, reset before each document (making one costs ~3 ms, ~60 times a build)."""
-    import markdown
-
     return markdown.Markdown(extensions=["attr_list", "tables"])
 
 

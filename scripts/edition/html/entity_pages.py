@@ -9,15 +9,21 @@ import csv
 import io
 import json
 
+from edition.core.dates import format_date
+from edition.core.escaping import attr, csv_cell, text, url
+from edition.core.turkish import sort_key
 from edition.html.cards import HREF_SLOT
 from edition.html.urls import entity_src
-from edition.core.escaping import attr, csv_cell, text, url
-from edition.core.dates import format_date
-from edition.model.formatting import source_html, source_text
-from edition.sources.markup import plain_text
+from edition.model.formatting import (
+    document_date,
+    document_signature,
+    document_title,
+    source_html,
+    source_text,
+)
 from edition.sources.apparatus import cited as cited_sources
+from edition.sources.markup import plain_text
 from edition.sources.register import KINDS, Entity, Register
-from edition.core.turkish import sort_key
 
 #: the index page of each kind (docs/<name>, with the directive {<kind>s})
 INDEX_PAGES = {"person": "kisiler.md", "place": "yerler.md", "organisation": "kurumlar.md",
@@ -212,8 +218,6 @@ def documents_of(edition, ident: str) -> list[tuple[str, list[str]]]:
 
 
 def _documents(edition, docs, lang: str, linker) -> str:
-    from edition.model.formatting import document_date, document_signature, document_title
-
     lab = L[lang]
     rows = []
     for key, roles in docs:

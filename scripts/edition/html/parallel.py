@@ -6,16 +6,15 @@ and note lists themselves (no wrapper per cell), and rows off screen are not lai
 (`content-visibility: auto` in edition.css)."""
 from __future__ import annotations
 
-
 from edition.checks import commentary
 from edition.core import escaping
-from edition.html.cards import Cards
-from edition.core.i18n import t
-from edition.sources.markup import plain_text
 from edition.core.document import Heading, Paragraph
+from edition.core.i18n import t
+from edition.html.cards import Cards
 from edition.html.chapters import Renderer
 from edition.html.urls import Linker
 from edition.model.edition import Edition
+from edition.sources.markup import plain_text
 
 PARALLEL_DIR = "paralel"
 COLUMN_LABELS = {"tr": {"tr": "Türkçe (özgün metin)", "en": "İngilizce (çeviri)"},

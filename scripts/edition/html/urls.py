@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from edition.core.escaping import url
 from edition.model.edition import Edition
 
-
 BIBLIOGRAPHY_PAGE = "kaynakca.md"
 
 

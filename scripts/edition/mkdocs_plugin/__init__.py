@@ -19,6 +19,8 @@ Hooks and their jobs:
 """
 from __future__ import annotations
 
+import html
+import json
 import logging
 import re
 import secrets
@@ -30,40 +32,29 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
-import html
-import json
-
-from edition.sources.datafiles import read_text
-from edition.site import addresses
-from edition.html import cite
-from edition.checks import commentary
-from edition.sources import confine
-from edition.site import csp
-from edition.html import entity_pages as entities
-from edition.core import escaping
-from edition.exports import downloads as exports
 from edition import figures
-from edition.exports import formats
-from edition.site import material_fixes
-from edition.html import metadata as meta
-from edition.exports import offline
-from edition.html import parallel
-from edition.html import urls
-from edition.html import apparatus_pages as registers
-from edition.site import search
-from edition.site import siteassets
-from edition.checks import termbase
-from edition.sources import changelog as versions
-from edition.html import changelog as changelog_page
-from edition.exports import versions as version_files
-from edition.html.cards import Cards
+from edition.checks import commentary, termbase
+from edition.core import escaping
 from edition.core.errors import EditionError
 from edition.core.i18n import t
+from edition.exports import downloads as exports
+from edition.exports import downloads_page, formats, offline
+from edition.exports import versions as version_files
+from edition.html import apparatus_pages as registers
+from edition.html import changelog as changelog_page
+from edition.html import cite, parallel, urls
+from edition.html import entity_pages as entities
+from edition.html import metadata as meta
+from edition.html.cards import Cards
 from edition.html.chapters import Renderer
 from edition.html.urls import ARCHIVE_DIR, Linker, page_url
 from edition.model.edition import Edition, build_edition
-from edition.sources.markup import split_front_matter
+from edition.site import addresses, csp, material_fixes, search, siteassets
+from edition.sources import changelog as versions
+from edition.sources import confine
+from edition.sources.datafiles import read_text
 from edition.sources.load import chapter_path, load_sources
+from edition.sources.markup import split_front_matter
 
 log = logging.getLogger("mkdocs.plugins.edition")
 
@@ -281,7 +272,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if which == "downloadsall":
             up = "" if lang == ed.default_lang else "../"
             folder = Linker(name).to(f"{exports.DOWNLOADS}/-")[:-1]   # e.g. "downloads/" or "../downloads/"
-            return exports.downloads_page(ed, lang, lambda f: up + folder + f, self.config.pdf)
+            return downloads_page.downloads_page(ed, lang, lambda f: up + folder + f, self.config.pdf)
         if which == "changelog":
             return changelog_page.changelog_html(self.versions, lang, lambda anchor: self._para_href(linker, lang, anchor))
         if which == "citeguide":

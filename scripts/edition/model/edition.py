@@ -14,14 +14,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from edition.core.document import (
+    Chapter,
+    Citation,
+    CitationUse,
+    Location,
+    Note,
+    NoteRef,
+    Paragraph,
+)
 from edition.core.errors import EditionError, Problem
 from edition.model.formatting import References
-from edition.sources.markup import iter_tokens
-from edition.core.document import Chapter, Citation, CitationUse, Location, Note, NoteRef, Paragraph
 from edition.model.ids import check_ids
-from edition.model.mentions import MentionIndex, check as check_mentions, link_edition
-from edition.sources.register import Register
+from edition.model.mentions import MentionIndex, link_edition
+from edition.model.mentions import check as check_mentions
 from edition.sources.load import Sources, chapter_path
+from edition.sources.markup import iter_tokens
+from edition.sources.register import Register
 
 BACKREF = re.compile(r"\b(a\.\s?g\.\s?e|a\.\s?g\.\s?m|a\.\s?e\.\s?g|ibid|op\.\s?cit|aynı eser)\b", re.I)
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from pybtex.database import BibliographyData, Entry, Person
-from pybtex.richtext import Tag, Text
 from pybtex.backends.html import Backend as _HtmlBackend
 from pybtex.backends.plaintext import Backend as _TextBackend
+from pybtex.database import BibliographyData, Entry, Person
+from pybtex.richtext import Tag, Text
 from pybtex.style.formatting import BaseStyle
 from pybtex.style.labels.number import LabelStyle as NumberLabels
 from pybtex.style.names.plain import NameStyle as PlainNames

@@ -17,9 +17,16 @@ from __future__ import annotations
 
 import re
 
+from edition.core.document import (
+    Chapter,
+    Heading,
+    Location,
+    PageBreak,
+    PageMarker,
+    Paragraph,
+)
 from edition.core.errors import Problem
 from edition.sources.markup import iter_tokens
-from edition.core.document import Chapter, Heading, Location, PageBreak, PageMarker, Paragraph
 
 _SERIES = re.compile(r"^([a-z]*)(\d+)$")
 _RESERVED = re.compile(r"^(?:p\d+|n\d+|nr\d+|page-\d+|em\d+|notlar(?:-.*)?)$")

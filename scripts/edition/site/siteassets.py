@@ -26,10 +26,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition.html import cards as cardfiles
+from edition.html import entity_pages as entities
+from edition.html.chapters import reference_card, reference_card_id
 
 ASSETS = Path(__file__).parent / "assets"
 FOLDER = "assets"
@@ -63,8 +66,6 @@ def page_script() -> str:
 
 def minify(root: Path) -> str:
     """The content of `assets/edition.min.js` for the current sources (UglifyJS, from `root`)."""
-    import subprocess
-
     sources = script_sources()
     run = subprocess.run([str(root / UGLIFY[0]), *UGLIFY[1:]], input=sources, capture_output=True,
                          text=True, check=True, cwd=root)
@@ -135,8 +136,6 @@ _INDENT = re.compile(r"\n[ \t]+")
 def shared_cards(edition, lang: str, figures=None, chapters=()) -> dict[str, str]:
     """Every shared card of one language: each register entity, each work and archival document;
     and the chapters' chronology drawings (`figures.strips`), shown when a reader opens their fold."""
-    from edition.html import entity_pages as entities
-    from edition.html.chapters import reference_card, reference_card_id
 
     out = {}
     if edition.register:

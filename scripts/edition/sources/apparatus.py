@@ -28,14 +28,22 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
-
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
-                      ValidationInfo, field_validator, model_validator)
 from urllib.parse import urlsplit
 
-from edition.sources.datafiles import DataFile, PartialDate, Schema, load_data
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
 from edition.core.errors import EditionError, Problem
 from edition.core.escaping import is_safe_url
+from edition.sources.datafiles import DataFile, PartialDate, Schema, load_data
 
 WORKS_FILE = "apparatus/references.yaml"
 PUBLISHERS_FILE = "apparatus/publishers.yaml"

@@ -23,9 +23,9 @@ from pathlib import Path
 
 from pydantic import field_validator
 
-from edition.sources.datafiles import Schema, load_data, read_text
 from edition.core.dates import format_date
 from edition.core.errors import fail
+from edition.sources.datafiles import Schema, load_data, read_text
 
 CHANGELOG = "changelog/changelog.yaml"
 FINGERPRINTS = "changelog/fingerprints"

@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 from pathlib import Path, PurePosixPath
 
-from edition.core.errors import EditionError, Problem
 from edition.core.document import Location
+from edition.core.errors import EditionError, Problem
 
 
 def _config_line(config_text: str, entry: str) -> int:

@@ -17,11 +17,17 @@ from pybtex.database.input.bibtex import Parser as BibtexParser
 from pybtex.scanner import PybtexSyntaxError
 
 from edition.core import escaping
-from edition.sources.datafiles import load_data, parse_yaml, read_text, validate
+from edition.core.document import (
+    ArchivalDocument,
+    ArchivalFile,
+    Archive,
+    Chapter,
+    Location,
+)
 from edition.core.errors import EditionError, Problem, fail
-from edition.sources.markup import parse_chapter, split_front_matter
-from edition.core.document import Archive, ArchivalDocument, ArchivalFile, Chapter, Location
 from edition.sources.apparatus import Apparatus, load_apparatus
+from edition.sources.datafiles import load_data, parse_yaml, read_text, validate
+from edition.sources.markup import parse_chapter, split_front_matter
 from edition.sources.register import Register, document_refs, load_register
 from edition.sources.schemas import ArchivesFile, ArticleFile, FrontMatter
 

@@ -22,13 +22,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
-from edition.sources.datafiles import PartialDate, Schema, load_data
+from edition.core.document import Location
 from edition.core.errors import EditionError, Problem
 from edition.core.escaping import is_safe_url
-from edition.core.document import Location
 from edition.sources.apparatus import Apparatus, Source, check_addresses, load_apparatus
+from edition.sources.datafiles import PartialDate, Schema, load_data
 
 #: the four kinds, in the order the index pages list them, and their files
 KINDS = ("person", "place", "organisation", "agreement")

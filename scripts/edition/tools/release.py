@@ -24,9 +24,8 @@ publishes only through a git branch. `versions.json` stays mike's format.
 """
 from __future__ import annotations
 
-import base64
-
 import argparse
+import base64
 import datetime as dt
 import hashlib
 import json
@@ -40,12 +39,17 @@ import zipfile
 from pathlib import Path
 
 from edition.core import escaping
-from edition.tools import safebuild
-from edition.sources.datafiles import load_data
-from edition.core.errors import EditionError
 from edition.core.dates import format_date
+from edition.core.errors import EditionError
 from edition.exports.versions import VERSION_FILE
-from edition.sources.changelog import CHANGELOG, ChangelogFile, fingerprint_dir, fingerprint_json
+from edition.sources.changelog import (
+    CHANGELOG,
+    ChangelogFile,
+    fingerprint_dir,
+    fingerprint_json,
+)
+from edition.sources.datafiles import load_data
+from edition.tools import safebuild
 
 BUNDLE = "soviet-fear-edition"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)

@@ -42,16 +42,18 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
+
+from edition.site.permalinks import collect, is_anchor
 
 EX_TEMPFAIL = 75  # sysexits: "try again later" (another build holds the lock)
 
 
 class PublishError(Exception):
     """A build that could not be published; the message says why, and what state site/ is in."""
-
     def __init__(self, message: str, code: int = 1):
         super().__init__(message)
         self.code = code
@@ -178,7 +180,6 @@ def check_site(out: Path, permalinks: Path | None) -> None:
         raise PublishError("the build produced no index.html; site/ was not replaced")
     if permalinks is None or not permalinks.exists():
         return
-    from edition.site.permalinks import collect, is_anchor
 
     present = set(collect(out))
     missing = []
@@ -274,8 +275,6 @@ def publish(site: Path, command: list[str], *, env: dict | None = None, permalin
 
 
 def _main_thread() -> bool:
-    import threading
-
     return threading.current_thread() is threading.main_thread()
 
 
