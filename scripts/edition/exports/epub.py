@@ -31,7 +31,7 @@ import lxml.html
 from lxml import etree
 
 from edition import figures as figs
-from edition.checks import commentary, termbase
+from edition.checks import commentary
 from edition.core.document import (
     Chapter,
     Citation,
@@ -50,6 +50,7 @@ from edition.core.xmltext import append_text
 from edition.exports.licence import licence_statement
 from edition.html import apparatus_pages as registers
 from edition.html.chapters import markdown_html
+from edition.html.directives import fill_prose
 from edition.html.urls import ARCHIVE_DIR, BIBLIOGRAPHY_PAGE, Linker
 from edition.model.edition import Edition
 from edition.sources.datafiles import read_text
@@ -363,10 +364,7 @@ class Book:
         text, _ = split_front_matter(read_text(source, f"docs/{source.name}"))
         text = re.sub(r"\]\(([a-z\-]+)\.md(#[^)]*)?\)",
                       lambda m: f"]({file_of(m.group(1) + '.md')}{m.group(2) or ''})", text)
-        text = text.replace("{emendations}", registers.emendations(self.ed, self.lang, self.linker))
-
-        text = text.replace("{glossary}", termbase.glossary(self.ed.termbase, self.lang) if self.ed.termbase else "")
-        text = text.replace("{commentary}", commentary.listing(self.ed.commentary, self.lang, self.linker.to))
+        text = fill_prose(text, self.ed, self.lang, self.linker)
         m = re.search(r"^# (.+?)(?: \{#([a-z0-9-]+)\})?$", text, re.M)
         title = m.group(1) if m else name
         root, body = self.xhtml(title)

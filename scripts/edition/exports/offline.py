@@ -12,11 +12,11 @@ import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from edition.checks import commentary, termbase
 from edition.core import escaping
 from edition.html import apparatus_pages as registers
 from edition.html import metadata as meta
 from edition.html.chapters import Renderer, markdown_html
+from edition.html.directives import fill_prose
 from edition.html.entity_pages import single_file_index
 from edition.html.urls import SingleFileLinker
 from edition.model.edition import Edition
@@ -183,9 +183,7 @@ def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, st
         parts.append(single_file_index(edition, lang, linker))
     parts.extend(extra)   # e.g. the figures (issue 17), already HTML
     for name, text in prose.items():
-        body = text.replace("{emendations}", registers.emendations(edition, lang, linker))
-        body = body.replace("{commentary}", commentary.listing(edition.commentary, lang, linker.to))
-        body = body.replace("{glossary}", termbase.glossary(edition.termbase, lang) if edition.termbase else "")
+        body = fill_prose(text, edition, lang, linker)
         parts.append(f'<section class="chapter" id="ch-{name.removesuffix(".md")}">{_md(body)}</section>')
     title = escaping.attr(site_name)
     # The article's citation metadata, as on its pages (meta.py): Zotero and indexers read it here too.

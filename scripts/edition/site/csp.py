@@ -93,3 +93,16 @@ def with_policy(page: str, nonce: str = "") -> str:
 
 SHIM_FRAME_HASH = _source_hash(shim_frame_script(
     (Path(__file__).parent / "assets" / "iframe-worker-shim.js").read_text(encoding="utf-8")))
+
+
+def with_nonce(inject, nonce: str):
+    """MkDocs' live-reload injector (`server._inject_js_into_html`), giving its inline script the
+    nonce the pages' policy allows, so that live reload keeps working under the policy."""
+    token = nonce.encode()
+
+    def inject_with_nonce(content, epoch):
+        out = inject(content, epoch)
+        at = out.rfind(b"<script>")
+        return out[:at] + b'<script nonce="' + token + b'">' + out[at + 8:] if at >= 0 and token else out
+
+    return inject_with_nonce
