@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site, copy_root
+from loading import load_root
 from edition.checks import commentary
 from edition.core.errors import EditionError
 from edition.sources.markup import parse_inline
@@ -172,16 +173,11 @@ def test_the_fake_edition_renders_comments_on_paragraphs_and_notes(apparatus, tm
 ], ids=["lemma-missing", "lemma-twice", "place-unknown", "label-out-of-order", "unsafe-source", "no-source",
         "round-out-of-order"])
 def test_a_bad_comment_is_located(apparatus, old, new, where, message):
-    from edition.model.edition import build_edition
-    from edition.sources.load import load_sources
-
     path = apparatus / "apparatus" / "comments.yaml"
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    sources = load_sources(apparatus, apparatus / "docs", ["index.md", "bolum.md"], ["refs.bib"],
-                           "archives.yaml", "article.yaml")
-    ed = build_edition(sources, ["index.md", "bolum.md"], "tr")
+    ed = load_root(apparatus, comments="", termbase="").edition
     with pytest.raises(EditionError) as info:
         commentary.load(apparatus, "apparatus/comments.yaml", ed)
     assert any(str(p).startswith(f"{where}: [comment]") and message in str(p) for p in info.value.problems), \
@@ -191,9 +187,6 @@ def test_a_bad_comment_is_located(apparatus, old, new, where, message):
 def test_a_later_round_of_comments_is_appended_with_the_next_letters(apparatus):
     """Published labels stay: a comment of a later round (`added: 2`) follows the earlier ones even
     where its place comes first in the text."""
-    from edition.model.edition import build_edition
-    from edition.sources.load import load_sources
-
     path = apparatus / "apparatus" / "comments.yaml"
     text = path.read_text(encoding="utf-8")
     # b (a note) comes after a (a paragraph of the same chapter); as a round-2 comment it may also
@@ -205,9 +198,7 @@ def test_a_later_round_of_comments_is_appended_with_the_next_letters(apparatus):
                         "  - label: b\n    added: 2\n    anchors:\n      - at: p2\n"
                         "        lemma: {tr: \"İngiliz başbakanı\", en: \"British prime minister\"}", 1)
     path.write_text(text, encoding="utf-8")
-    sources = load_sources(apparatus, apparatus / "docs", ["index.md", "bolum.md"], ["refs.bib"],
-                           "archives.yaml", "article.yaml")
-    ed = build_edition(sources, ["index.md", "bolum.md"], "tr")
+    ed = load_root(apparatus, comments="", termbase="").edition
     placed = commentary.load(apparatus, "apparatus/comments.yaml", ed).comments
     assert [(p.comment.label, p.comment.added, p.places) for p in placed] == [("a", 1, ["n2"]), ("b", 2, ["p2"])]
 

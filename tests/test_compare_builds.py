@@ -15,7 +15,7 @@ def _site(root: Path, page: str, member: str, extra: bool = False) -> Path:
     (root / "en").mkdir(parents=True)
     (root / "index.html").write_text("<p>same</p>\n", encoding="utf-8")
     (root / "en" / "index.html").write_text(page, encoding="utf-8")
-    with zipfile.ZipFile(root / "edition.exports.epub", "w") as z:
+    with zipfile.ZipFile(root / "edition.epub", "w") as z:
         z.writestr("mimetype", "application/epub+zip")
         z.writestr("EPUB/text.xhtml", member)
     if extra:

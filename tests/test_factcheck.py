@@ -14,8 +14,7 @@ from edition.sources.datafiles import load_data
 from edition.core.errors import EditionError
 from edition.figures import chronology
 from edition.sources.apparatus import load_apparatus
-from edition.model.edition import build_edition
-from edition.sources.load import load_sources
+from loading import load_root
 
 
 def _options() -> dict:
@@ -25,10 +24,7 @@ def _options() -> dict:
 
 @pytest.fixture(scope="module")
 def edition():
-    opts = _options()
-    sources = load_sources(ROOT, ROOT / "docs", opts["chapters"], opts["bibliography"], opts["archives"],
-                           opts["publication"], opts.get("register", "register"))
-    return build_edition(sources, opts["chapters"], "tr")
+    return load_root(ROOT).edition
 
 
 @pytest.fixture(scope="module")

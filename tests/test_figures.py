@@ -18,8 +18,7 @@ from edition.figures import chronology as C
 from edition.figures import svg as S
 from edition.sources.markup import plain_text
 from edition.html.urls import Linker
-from edition.model.edition import build_edition
-from edition.sources.load import load_sources
+from loading import load_root
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = ["index.md", "giris.md", "sovyet-dis-politikasi.md", "savas-korkusu.md", "sovyet-tepkisi.md",
@@ -31,9 +30,7 @@ LINKER = Linker(figures.PAGE)
 
 @pytest.fixture(scope="module")
 def edition():
-    src = load_sources(ROOT, ROOT / "docs", CHAPTERS, ["bibliography/works.bib", "bibliography/newspapers.bib"],
-                       "bibliography/archives.yaml", "bibliography/article.yaml", "register")
-    return build_edition(src, CHAPTERS, "tr")
+    return load_root(ROOT).edition
 
 
 @pytest.fixture(scope="module")
@@ -220,9 +217,7 @@ import hashlib, sys
 sys.path.insert(0, "tests")
 import test_figures as T
 from edition import figures
-ed = T.build_edition(T.load_sources(T.ROOT, T.ROOT / "docs", T.CHAPTERS, ["bibliography/works.bib",
-     "bibliography/newspapers.bib"], "bibliography/archives.yaml", "bibliography/article.yaml", "register"),
-     T.CHAPTERS, "tr")
+ed = T.load_root(T.ROOT).edition
 f = figures.load(ed, T.ROOT)
 out = "".join(f.block(w, lang, T.LINKER) for lang in ("tr", "en") for w in ("chronology", "network", "map"))
 print(hashlib.sha256(out.encode()).hexdigest())

@@ -22,6 +22,7 @@ from mkdocs.exceptions import Abort
 
 from badinput import Bad, build_fails
 from conftest import build_site, copy_root
+from loading import load_root
 
 ARTICLE_TAIL = 'journal: "Sahte Dergi"\n'
 DOC_DATE = "    date: 1925-01-06\n"
@@ -342,10 +343,7 @@ def test_a_megabyte_of_pathological_markup_fails_or_builds_in_under_two_seconds(
 # --- property: any input builds or stops with the edition's own located error ------------------
 
 def _load(project: Path):
-    from edition.sources.load import load_sources
-
-    return load_sources(project, project / "docs", ["index.md", "bolum.md"], ["refs.bib"], "archives.yaml",
-                        "article.yaml")
+    return load_root(project).edition
 
 
 _SOURCES = dict.fromkeys(["docs/bolum.md", "docs/index.md", "refs.bib", "archives.yaml", "article.yaml"])
@@ -360,7 +358,6 @@ _SNIPPETS = st.sampled_from(["{", "}", "[", "]", "[^1]", "{¶", "{pb 2}", "{@", 
        insert=st.lists(_SNIPPETS | st.text(max_size=5), max_size=6).map("".join), cut=st.integers(0, 30))
 def test_any_input_loads_or_raises_a_located_edition_error(tmp_path, target, position, insert, cut):
     from edition.core.errors import EditionError
-    from edition.model.edition import build_edition
 
     project = tmp_path / "project"
     if not project.exists():
@@ -374,7 +371,7 @@ def test_any_input_loads_or_raises_a_located_edition_error(tmp_path, target, pos
     (project / target).write_bytes((text[:at] + insert + text[at + cut:]).encode("utf-8", "surrogatepass")
                                    .replace(b"\xc3\xbf", b"\xff"))
     try:
-        edition = build_edition(_load(project), ["index.md", "bolum.md"])
+        edition = _load(project)
     except EditionError as exc:
         for problem in exc.problems:
             assert problem.location.path and problem.location.line >= 1

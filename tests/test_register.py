@@ -9,6 +9,7 @@ import pytest
 
 from badinput import Bad, build_fails
 from conftest import build_site, copy_root
+from loading import load_root
 from sitetext import card_of, main_content, shared_cards, soup
 
 from edition.core.errors import EditionError
@@ -115,13 +116,7 @@ def test_index_pages_sort_as_each_language_sorts(fake_site):
 def test_chapter_json_ld_lists_the_entities_it_mentions():
     from edition.html import entity_pages as entities
     from edition.html import metadata as meta
-    from edition.model.edition import build_edition
-    from edition.sources.load import load_sources
-
-    root = Path(__file__).parent / "roots" / "register"
-    chapters = ["index.md", "bolum.md"]
-    ed = build_edition(load_sources(root, root / "docs", chapters, ["refs.bib"], "archives.yaml", "article.yaml",
-                                    "register"), chapters)
+    ed = load_root(Path(__file__).parent / "roots" / "register").edition
     found = entities.json_ld_mentions(ed, ed.mentions.by_chapter[("tr", "bolum.md")], "tr", lambda src: "")
     data = json.loads(meta.json_ld({"title": "X"}, "tr", "tr", "", "", mentions=found))
     names = {(m["@type"], m["name"]) for m in data["mentions"]}
@@ -131,13 +126,11 @@ def test_chapter_json_ld_lists_the_entities_it_mentions():
 
 
 _MENTIONS = """
+import sys
 from pathlib import Path
-from edition.model.edition import build_edition
-from edition.sources.load import load_sources
-root = Path("tests/roots/register")
-chapters = ["index.md", "bolum.md"]
-ed = build_edition(load_sources(root, root / "docs", chapters, ["refs.bib"], "archives.yaml", "article.yaml",
-                                "register"), chapters)
+sys.path.insert(0, "tests")
+from loading import load_root
+ed = load_root(Path("tests/roots/register").resolve()).edition
 print(ed.mentions.by_chapter)
 """
 

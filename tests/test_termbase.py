@@ -10,6 +10,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from conftest import ROOT, build_site, copy_root
+from loading import load_root
 from edition.checks import termbase
 from edition.core.errors import EditionError
 from sitetext import main_content, soup
@@ -66,18 +67,7 @@ def test_avoided_forms_are_found():
 
 @pytest.fixture(scope="module")
 def edition():
-    import yaml
-
-    from edition.model.edition import build_edition
-    from edition.sources.load import load_sources
-
-    cfg = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
-    opts = next(p["edition"] for p in cfg["plugins"] if isinstance(p, dict) and "edition" in p)
-    sources = load_sources(ROOT, ROOT / "docs", opts["chapters"], opts["bibliography"], opts["archives"],
-                           opts["publication"])
-    ed = build_edition(sources, opts["chapters"], "tr")
-    ed.termbase = termbase.load(ROOT, opts["termbase"])
-    return ed
+    return load_root(ROOT).edition
 
 
 def test_the_whole_translation_keeps_to_the_termbase(edition):
