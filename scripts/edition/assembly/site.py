@@ -18,14 +18,7 @@ from edition.core import escaping
 from edition.core.i18n import t
 from edition.exports import downloads, downloads_page, formats, offline
 from edition.exports import versions as version_files
-from edition.html import (
-    apparatus_pages,
-    changelog,
-    cite,
-    entity_pages,
-    metadata,
-    parallel,
-)
+from edition.html import apparatus_pages, changelog, cite, entity_pages, metadata, parallel
 from edition.html.cards import Cards
 from edition.html.chapters import Renderer
 from edition.html.directives import DIRECTIVE_LINE, html_directives

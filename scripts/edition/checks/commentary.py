@@ -31,14 +31,7 @@ from edition.core.dates import format_date
 from edition.core.document import Location, Text
 from edition.core.errors import EditionError, Problem
 from edition.model.formatting import source_html
-from edition.sources.apparatus import (
-    Apparatus,
-    Cited,
-    Source,
-    check_addresses,
-    cited,
-    load_apparatus,
-)
+from edition.sources.apparatus import Apparatus, Cited, Source, check_addresses, cited, load_apparatus
 from edition.sources.datafiles import DataFile, DateSpan, Schema, load_data
 from edition.sources.markup import plain_text
 

@@ -37,14 +37,7 @@ from edition.core.document import Location, Paragraph
 from edition.core.errors import EditionError, Problem
 from edition.core.turkish import fold_case, sort_key
 from edition.model.formatting import source_html
-from edition.sources.apparatus import (
-    Apparatus,
-    Source,
-    Works,
-    check_addresses,
-    cited,
-    load_apparatus,
-)
+from edition.sources.apparatus import Apparatus, Source, Works, check_addresses, cited, load_apparatus
 from edition.sources.datafiles import DataFile, Schema, check_ident, load_data
 from edition.sources.markup import plain_text
 

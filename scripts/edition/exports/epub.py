@@ -32,19 +32,8 @@ from lxml import etree
 
 from edition import figures as figs
 from edition.checks import commentary
-from edition.core.document import (
-    Chapter,
-    Citation,
-    Directive,
-    Emendation,
-    Emphasis,
-    Heading,
-    NoteRef,
-    PageBreak,
-    PageMarker,
-    Paragraph,
-    Text,
-)
+from edition.core.document import (Chapter, Citation, Directive, Emendation, Emphasis, Heading, NoteRef, PageBreak,
+    PageMarker, Paragraph, Text)
 from edition.core.i18n import t
 from edition.core.xmltext import append_text
 from edition.exports.licence import licence_statement

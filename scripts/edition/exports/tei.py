@@ -37,21 +37,8 @@ from lxml import etree
 
 from edition.checks import commentary
 from edition.core.dates import format_date
-from edition.core.document import (
-    ArchivalDocument,
-    Chapter,
-    Citation,
-    Directive,
-    Emendation,
-    Emphasis,
-    Heading,
-    Mention,
-    NoteRef,
-    PageBreak,
-    PageMarker,
-    Paragraph,
-    Text,
-)
+from edition.core.document import (ArchivalDocument, Chapter, Citation, Directive, Emendation, Emphasis, Heading,
+    Mention, NoteRef, PageBreak, PageMarker, Paragraph, Text)
 from edition.core.xmltext import append_text
 from edition.exports.licence import licence_statement
 from edition.html.apparatus_pages import emendations_in

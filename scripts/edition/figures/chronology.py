@@ -27,20 +27,8 @@ from edition.core.errors import EditionError, Problem
 from edition.figures import svg as S
 from edition.html.urls import Linker
 from edition.model.formatting import document_title
-from edition.sources.apparatus import (
-    Apparatus,
-    Source,
-    check_addresses,
-    cited,
-    load_apparatus,
-)
-from edition.sources.datafiles import (
-    DateSpan,
-    PartialDate,
-    Schema,
-    check_ident,
-    load_data,
-)
+from edition.sources.apparatus import Apparatus, Source, check_addresses, cited, load_apparatus
+from edition.sources.datafiles import DateSpan, PartialDate, Schema, check_ident, load_data
 
 EVENTS_FILE = "chronology/events.yaml"
 

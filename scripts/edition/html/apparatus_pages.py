@@ -14,12 +14,7 @@ from edition.core.i18n import t
 from edition.core.turkish import sort_key
 from edition.html.urls import ARCHIVE_DIR, Linker
 from edition.model.edition import Edition
-from edition.model.formatting import (
-    document_date,
-    document_signature,
-    document_title,
-    file_signature,
-)
+from edition.model.formatting import document_date, document_signature, document_title, file_signature
 from edition.sources.markup import iter_tokens, plain_text
 
 

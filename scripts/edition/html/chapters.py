@@ -17,20 +17,8 @@ import markdown
 
 from edition.checks import commentary
 from edition.core import escaping
-from edition.core.document import (
-    Chapter,
-    Citation,
-    Directive,
-    Emendation,
-    Emphasis,
-    Heading,
-    Mention,
-    NoteRef,
-    PageBreak,
-    PageMarker,
-    Paragraph,
-    Text,
-)
+from edition.core.document import (Chapter, Citation, Directive, Emendation, Emphasis, Heading, Mention, NoteRef,
+    PageBreak, PageMarker, Paragraph, Text)
 from edition.core.escaping import attr, text
 from edition.core.i18n import t
 from edition.html import entity_pages as entities

@@ -14,13 +14,7 @@ from edition.core.escaping import attr, csv_cell, text, url
 from edition.core.turkish import sort_key
 from edition.html.cards import HREF_SLOT
 from edition.html.urls import entity_src
-from edition.model.formatting import (
-    document_date,
-    document_signature,
-    document_title,
-    source_html,
-    source_text,
-)
+from edition.model.formatting import document_date, document_signature, document_title, source_html, source_text
 from edition.sources.apparatus import cited as cited_sources
 from edition.sources.markup import plain_text
 from edition.sources.register import KINDS, Entity, Register

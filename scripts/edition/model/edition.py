@@ -14,15 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from edition.core.document import (
-    Chapter,
-    Citation,
-    CitationUse,
-    Location,
-    Note,
-    NoteRef,
-    Paragraph,
-)
+from edition.core.document import Chapter, Citation, CitationUse, Location, Note, NoteRef, Paragraph
 from edition.core.errors import EditionError, Problem
 from edition.model.formatting import References
 from edition.model.ids import check_ids

@@ -17,14 +17,7 @@ from __future__ import annotations
 
 import re
 
-from edition.core.document import (
-    Chapter,
-    Heading,
-    Location,
-    PageBreak,
-    PageMarker,
-    Paragraph,
-)
+from edition.core.document import Chapter, Heading, Location, PageBreak, PageMarker, Paragraph
 from edition.core.errors import Problem
 from edition.sources.markup import iter_tokens
 

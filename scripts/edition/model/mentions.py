@@ -24,17 +24,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from edition.core.document import (
-    Citation,
-    Emendation,
-    Emphasis,
-    Heading,
-    Location,
-    Mention,
-    Note,
-    Paragraph,
-    Text,
-)
+from edition.core.document import Citation, Emendation, Emphasis, Heading, Location, Mention, Note, Paragraph, Text
 from edition.core.errors import Problem
 from edition.sources.markup import plain_text
 from edition.sources.register import Register

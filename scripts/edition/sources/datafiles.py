@@ -26,13 +26,8 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import yaml
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    TypeAdapter,
-    ValidationError,
-    field_validator,  # noqa: F401  (re-exported for schema modules)
-)
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+from pydantic import field_validator  # noqa: F401  (re-exported for schema modules)
 
 from edition.core.document import Location
 from edition.core.errors import EditionError, Problem, fail

@@ -17,13 +17,7 @@ from pybtex.database.input.bibtex import Parser as BibtexParser
 from pybtex.scanner import PybtexSyntaxError
 
 from edition.core import escaping
-from edition.core.document import (
-    ArchivalDocument,
-    ArchivalFile,
-    Archive,
-    Chapter,
-    Location,
-)
+from edition.core.document import ArchivalDocument, ArchivalFile, Archive, Chapter, Location
 from edition.core.errors import EditionError, Problem, fail
 from edition.sources.apparatus import Apparatus, load_apparatus
 from edition.sources.datafiles import load_data, parse_yaml, read_text, validate

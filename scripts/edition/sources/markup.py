@@ -22,25 +22,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from edition.core.document import (
-    Block,
-    Chapter,
-    Citation,
-    Directive,
-    Emendation,
-    Emphasis,
-    Heading,
-    Inline,
-    Location,
-    Locator,
-    Mention,
-    Note,
-    NoteRef,
-    PageBreak,
-    PageMarker,
-    Paragraph,
-    Text,
-)
+from edition.core.document import (Block, Chapter, Citation, Directive, Emendation, Emphasis, Heading, Inline, Location,
+    Locator, Mention, Note, NoteRef, PageBreak, PageMarker, Paragraph, Text)
 from edition.core.errors import fail
 
 #: longest paragraph or note accepted, in characters (a runaway block fails fast instead of slowly)

@@ -42,12 +42,7 @@ from edition.core import escaping
 from edition.core.dates import format_date
 from edition.core.errors import EditionError
 from edition.exports.versions import VERSION_FILE
-from edition.sources.changelog import (
-    CHANGELOG,
-    ChangelogFile,
-    fingerprint_dir,
-    fingerprint_json,
-)
+from edition.sources.changelog import CHANGELOG, ChangelogFile, fingerprint_dir, fingerprint_json
 from edition.sources.datafiles import load_data
 from edition.tools import safebuild
 
