@@ -32,7 +32,7 @@ from edition.core.document import Location, Text
 from edition.core.errors import EditionError, Problem
 from edition.model.formatting import source_html
 from edition.sources.apparatus import Apparatus, Cited, Source, check_addresses, cited, load_apparatus
-from edition.sources.datafiles import DataFile, DateSpan, Schema, load_data
+from edition.sources.datafiles import DataFile, DateSpan, Schema, check_pattern, load_data
 from edition.sources.markup import plain_text
 
 LABELS = "abcdefghijklmnopqrstuvwxyz"
@@ -50,9 +50,7 @@ class Anchor(Schema):
     @field_validator("at")
     @classmethod
     def _at(cls, value: str) -> str:
-        if not re.fullmatch(r"p\d+|n\d+|[a-z]{1,3}\d+", value):
-            raise ValueError(f"{value!r} is not a paragraph (p14, oz2) or a note (n24)")
-        return value
+        return check_pattern(value, r"p\d+|n\d+|[a-z]{1,3}\d+", "a paragraph (p14, oz2) or a note (n24)")
 
 
 When = Annotated[DateSpan, BeforeValidator(DateSpan.parse)]

@@ -38,7 +38,7 @@ from edition.core.errors import EditionError, Problem
 from edition.core.turkish import fold_case, sort_key
 from edition.model.formatting import source_html
 from edition.sources.apparatus import Apparatus, Source, Works, check_addresses, cited, load_apparatus
-from edition.sources.datafiles import DataFile, Schema, check_ident, load_data
+from edition.sources.datafiles import DataFile, Schema, check_ident, check_unique, load_data
 from edition.sources.markup import plain_text
 
 _WORD_CHAR = r"[\w'’]"
@@ -111,12 +111,7 @@ class TermFile(Schema):
     @field_validator("terms")
     @classmethod
     def _unique(cls, value: list[Term]) -> list[Term]:
-        seen = set()
-        for term in value:
-            if term.id in seen:
-                raise ValueError(f"term id {term.id!r} is used twice")
-            seen.add(term.id)
-        return value
+        return check_unique(value, lambda term: term.id, "term id {!r} is used twice")
 
 
 @dataclass

@@ -209,6 +209,19 @@ _BIBTEX_TYPES = {"article": "article", "newspaper": "article", "book": "book", "
                  "incollection": "incollection", "phdthesis": "phdthesis", "mastersthesis": "mastersthesis"}
 
 
+def _names_and_titles(r, journal_field: str) -> list[tuple[str, str]]:
+    """The fields both BibTeX dialects share: authors, editors, title, and the journal (under the
+    dialect's `journal_field`) or the book an @incollection stands in."""
+    fields = [("author", "{" + _people_tex(r.authors, r.authors_et_al) + "}" if r.authors else ""),
+              ("editor", "{" + _people_tex(r.editors, r.editors_et_al) + "}" if r.editors else ""),
+              ("title", "{" + _title_tex(r, r.title) + "}")]
+    if r.kind in ("article", "newspaper"):
+        fields.append((journal_field, "{" + _tex(r.container) + "}" if r.container else ""))
+    elif r.kind == "incollection":
+        fields.append(("booktitle", "{" + _title_tex(r, r.container) + "}"))
+    return fields
+
+
 def bibtex(recs: list[Record]) -> str:
     """Classic BibTeX: standard entry types and fields only (journal, year, month, address,
     booktitle, school); children of a crossref carry every field themselves."""
@@ -217,13 +230,7 @@ def bibtex(recs: list[Record]) -> str:
     for r in _ordered(recs):
         braced = lambda v: "{" + _tex(v) + "}" if v else ""
         month = MONTHS[r.date[1] - 1] if len(r.date) > 1 else ""
-        fields = [("author", "{" + _people_tex(r.authors, r.authors_et_al) + "}" if r.authors else ""),
-                  ("editor", "{" + _people_tex(r.editors, r.editors_et_al) + "}" if r.editors else ""),
-                  ("title", "{" + _title_tex(r, r.title) + "}")]
-        if r.kind in ("article", "newspaper"):
-            fields.append(("journal", braced(r.container)))
-        elif r.kind == "incollection":
-            fields.append(("booktitle", "{" + _title_tex(r, r.container) + "}"))
+        fields = _names_and_titles(r, "journal")
         if r.kind in ("phdthesis", "mastersthesis"):
             fields.append(("school", braced(UNKNOWN_NAME)))
         if r.kind in ("book", "collection"):
@@ -260,13 +267,7 @@ def biblatex(recs: list[Record]) -> str:
     for r in _ordered(recs):
         braced = lambda v: "{" + _tex(v) + "}" if v else ""
         date = _iso(r.date)
-        fields = [("author", "{" + _people_tex(r.authors, r.authors_et_al) + "}" if r.authors else ""),
-                  ("editor", "{" + _people_tex(r.editors, r.editors_et_al) + "}" if r.editors else ""),
-                  ("title", "{" + _title_tex(r, r.title) + "}")]
-        if r.kind in ("article", "newspaper"):
-            fields.append(("journaltitle", braced(r.container)))
-        elif r.kind == "incollection":
-            fields.append(("booktitle", "{" + _title_tex(r, r.container) + "}"))
+        fields = _names_and_titles(r, "journaltitle")
         fields += [("entrysubtype", "{newspaper}" if r.kind == "newspaper" else ""),
                    ("type", {"phdthesis": "{phdthesis}", "mastersthesis": "{mathesis}"}.get(r.kind, "")),
                    ("volume", braced(r.volume)), ("number", braced(r.number)), ("pages", braced(r.pages)),

@@ -98,14 +98,7 @@ class Renderer:
         """An emended name ({~~Reigtag~>Reichstag~~}) is one element, link and emendation at once
         (a card trigger inside a link would nest interactive elements): its card gives the entity
         and the source reading."""
-        note = t(self.lang, "emended_from").format(original=em.original) + (f" ({em.reason})" if em.reason else "")
-        anchor = (self.emendation_ids or {}).get(id(em), "")
-        ident = f' id="{self.prefix}{anchor}"' if anchor else ""
-        if self.cards is None:
-            card = f' title="{attr(note)}"'
-        else:
-            key = f"{self.prefix}e-{e.ident}-em-{_digest(em.original, em.reason or '')}"
-            card = f' data-card="{attr(self.cards.add(key, entities.card_html(e, self.lang, href) + f"<p>{text(note)}</p>"))}"'
+        ident, card = self._emendation_marks(em, f"e-{e.ident}-em-", lambda: entities.card_html(e, self.lang, href))
         return (f'<a class="entity emendation"{ident} href="{attr(href)}" '
                 f'data-sic="{attr(em.original)}"{card}>{text(em.corrected)}</a>')
 
@@ -145,18 +138,21 @@ class Renderer:
     def emendation(self, tok: Emendation) -> str:
         """The corrected reading; the source reading follows it (CSS, from data-sic) and its
         card says both, with the reason."""
-        note = t(self.lang, "emended_from").format(original=tok.original)
-        if tok.reason:
-            note += f" ({tok.reason})"
-        anchor = (self.emendation_ids or {}).get(id(tok), "")
-        ident = f' id="{self.prefix}{anchor}"' if anchor else ""
-        if self.cards is None:
-            card = f' title="{attr(note)}"'
-        else:
-            key = f"{self.prefix}em-{_digest(tok.original, tok.reason or '')}"
-            card = f' data-card="{attr(self.cards.add(key, f"<p>{text(note)}</p>"))}"'
+        ident, card = self._emendation_marks(tok, "em-", lambda: "")
         return (f'<span class="emendation"{ident} data-sic="{attr(tok.original)}"{card}>'
                 f'{text(tok.corrected)}</span>')
+
+    def _emendation_marks(self, em: Emendation, key: str, lead) -> tuple[str, str]:
+        """An emendation's id (in the default language) and its card — `lead()` above the source
+        reading — or, in documents without cards, the browser's own tooltip."""
+        note = t(self.lang, "emended_from").format(original=em.original) + (f" ({em.reason})" if em.reason else "")
+        anchor = (self.emendation_ids or {}).get(id(em), "")
+        ident = f' id="{self.prefix}{anchor}"' if anchor else ""
+        if self.cards is None:
+            return ident, f' title="{attr(note)}"'
+        key = f"{self.prefix}{key}{_digest(em.original, em.reason or '')}"
+        return ident, f' data-card="{attr(self.cards.add(key, lead() + f"<p>{text(note)}</p>"))}"'
+
 
     def citation(self, tok: Citation) -> str:
         """A link to the bibliography entry or the archival document; its card is the shared

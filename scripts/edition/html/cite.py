@@ -85,6 +85,18 @@ class CiteStyle:
     def render(self, text: Text) -> str:
         return text.render(HTML_BACKEND)
 
+    def head(self, e: Entry, invert: bool, end: str) -> Text:
+        """Authors and the quoted title, each closed by `end` ("," in a note, "." in a reference)."""
+        t = Text()
+        a = self.authors(e, invert=invert)
+        if a:
+            t += Text(a + end + " ")
+        return t + Text(f"“{e.fields['title']}{end}” ")
+
+    def version_part(self) -> str:
+        """", version 1.2" after the edition's title, where the edition has a version."""
+        return f", {self.ctx.version_label}" if self.ctx.version else ""
+
     def container(self, title: str, start: bool) -> Text:
         """'In *Edition*' in English, '*Edition* içinde' in Turkish."""
         if self.ctx.lang == "tr":
@@ -109,14 +121,10 @@ class Chicago(CiteStyle):
 
     def note(self, e: Entry, edition: bool) -> str:
         """A full first note, with the locator and the permalink."""
-        t = Text()
-        a = self.authors(e, invert=False)
-        if a:
-            t += Text(a + ", ")
-        t += Text(f"“{e.fields['title']},” ")
+        t = self.head(e, False, ",")
         if edition:
-            v = f", {self.ctx.version_label}" if self.ctx.version else ""
-            t += self.container(self.ctx.edition_title, False) + Text(f"{v} ({self.ctx.edition_year}), {LOC}, {URL}.")
+            t += self.container(self.ctx.edition_title, False) + Text(
+                f"{self.version_part()} ({self.ctx.edition_year}), {LOC}, {URL}.")
             return self.render(t)
         t += self.journal(e) + Text(f", {LOC}")
         link = self.link(e)
@@ -124,14 +132,10 @@ class Chicago(CiteStyle):
         return self.render(t)
 
     def reference(self, e: Entry, edition: bool) -> str:
-        t = Text()
-        a = self.authors(e, invert=True)
-        if a:
-            t += Text(a + ". ")
-        t += Text(f"“{e.fields['title']}.” ")
+        t = self.head(e, True, ".")
         if edition:
-            v = f", {self.ctx.version_label}" if self.ctx.version else ""
-            t += self.container(self.ctx.edition_title, True) + Text(f"{v}. {self.ctx.edition_year}. {URL}.")
+            t += self.container(self.ctx.edition_title, True) + Text(
+                f"{self.version_part()}. {self.ctx.edition_year}. {URL}.")
             return self.render(t)
         t += self.journal(e)
         link = self.link(e)
@@ -184,14 +188,9 @@ class MLA(CiteStyle):
         return self.render(Text(f"({who} {LOC})"))
 
     def reference(self, e: Entry, edition: bool) -> str:
-        t = Text()
-        a = self.authors(e, invert=True)
-        if a:
-            t += Text(a + ". ")
-        t += Text(f"“{e.fields['title']}.” ")
+        t = self.head(e, True, ".")
         if edition:
-            v = f", {self.ctx.version_label}" if self.ctx.version else ""
-            t += Tag("em", self.ctx.edition_title) + Text(f"{v}, {self.ctx.edition_year}, {URL}.")
+            t += Tag("em", self.ctx.edition_title) + Text(f"{self.version_part()}, {self.ctx.edition_year}, {URL}.")
             return self.render(t)
         parts = [Text(Tag("em", e.fields.get("journal", ""))).render(HTML_BACKEND)]
         if e.fields.get("volume"):

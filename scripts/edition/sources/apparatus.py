@@ -35,7 +35,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 
 from edition.core.errors import EditionError, Problem
 from edition.core.escaping import is_safe_url
-from edition.sources.datafiles import DataFile, PartialDate, Schema, load_data
+from edition.sources.datafiles import DataFile, PartialDate, Schema, check_pattern, check_unique, load_data
 
 WORKS_FILE = "apparatus/references.yaml"
 PUBLISHERS_FILE = "apparatus/publishers.yaml"
@@ -99,9 +99,7 @@ class Work(Schema):
     @field_validator("doi")
     @classmethod
     def _doi(cls, v):
-        if v is not None and not re.fullmatch(r"10\.\d{4,9}/\S+", v):
-            raise ValueError(f"{v!r} is not a DOI (10.xxxx/…, without https://doi.org/)")
-        return v
+        return check_pattern(v, r"10\.\d{4,9}/\S+", "a DOI (10.xxxx/…, without https://doi.org/)")
 
     @model_validator(mode="after")
     def _needs(self):
@@ -192,12 +190,7 @@ class PublisherFile(Schema):
     @field_validator("accepted")
     @classmethod
     def _unique(cls, v):
-        seen = set()
-        for p in v:
-            if p.host in seen:
-                raise ValueError(f"host {p.host!r} is listed twice")
-            seen.add(p.host)
-        return v
+        return check_unique(v, lambda p: p.host, "host {!r} is listed twice")
 
 
 @dataclass

@@ -40,6 +40,23 @@ IDENT_RE = re.compile(IDENT)
 _DOTS = re.compile(r"\.\.")
 
 
+def check_pattern(value: str | None, pattern: str, what: str) -> str | None:
+    """A field validator's check: the value (if given) matches `pattern` in full, or is not `what`."""
+    if value is not None and not re.fullmatch(pattern, value):
+        raise ValueError(f"{value!r} is not {what}")
+    return value
+
+
+def check_unique(items: list, key, message: str) -> list:
+    """A field validator's check: no two items share `key(item)`; `message` names the repeated key ({!r})."""
+    seen = set()
+    for item in items:
+        if key(item) in seen:
+            raise ValueError(message.format(key(item)))
+        seen.add(key(item))
+    return items
+
+
 def check_ident(value: str) -> str:
     """Validator for record identifiers: lower-case letters, digits, '-', '_', '.'; no '..'."""
     if not IDENT_RE.match(value) or _DOTS.search(value):

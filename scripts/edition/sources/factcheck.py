@@ -20,20 +20,19 @@ and register entry) and that every slip has its comment.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Literal
 
 from pydantic import field_validator, model_validator
 
-from edition.sources.datafiles import DataFile, Schema, load_data
+from edition.sources.datafiles import DataFile, Schema, check_pattern, load_data
 
 ARTICLE = "apparatus/checks/article.yaml"
 REGISTER = "apparatus/checks/register-sources.yaml"
 COMMENTS = "apparatus/checks/comments.yaml"
 
-_UNIT = re.compile(r"^(p\d+|n\d+|oz\d+|ab\d+|ea\d+)$")
-_ENTRY = re.compile(r"^(persons|places|organisations|agreements)/[a-z0-9][a-z0-9_.\-]*$")
+_UNIT = r"p\d+|n\d+|oz\d+|ab\d+|ea\d+"
+_ENTRY = r"(persons|places|organisations|agreements)/[a-z0-9][a-z0-9_.\-]*"
 
 
 class Claim(Schema):
@@ -62,9 +61,7 @@ class Unit(Schema):
     @field_validator("at")
     @classmethod
     def _unit(cls, value: str) -> str:
-        if not _UNIT.match(value):
-            raise ValueError(f"{value!r} is not a unit of the text (p12, n24, oz1, ab1, ea3)")
-        return value
+        return check_pattern(value, _UNIT, "a unit of the text (p12, n24, oz1, ab1, ea3)")
 
     @model_validator(mode="after")
     def _says_why_empty(self):
@@ -88,9 +85,7 @@ class EntryCheck(Schema):
     @field_validator("entry")
     @classmethod
     def _entry(cls, value: str) -> str:
-        if not _ENTRY.match(value):
-            raise ValueError(f"{value!r} is not a register entry (persons/chicherin, places/ankara…)")
-        return value
+        return check_pattern(value, _ENTRY, "a register entry (persons/chicherin, places/ankara…)")
 
 
 class CommentCheck(Schema):

@@ -28,7 +28,7 @@ from edition.core.document import Location
 from edition.core.errors import EditionError, Problem
 from edition.core.escaping import is_safe_url
 from edition.sources.apparatus import Apparatus, Source, check_addresses, load_apparatus
-from edition.sources.datafiles import PartialDate, Schema, load_data
+from edition.sources.datafiles import PartialDate, Schema, check_pattern, load_data
 
 #: the four kinds, in the order the index pages list them, and their files
 KINDS = ("person", "place", "organisation", "agreement")
@@ -121,9 +121,7 @@ class Entry(_Base):
     @field_validator("wikidata")
     @classmethod
     def _wikidata(cls, v):
-        if v is not None and not re.fullmatch(r"Q[1-9]\d*", v):
-            raise ValueError(f"{v!r} is not a Wikidata id (Q123)")
-        return v
+        return check_pattern(v, r"Q[1-9]\d*", "a Wikidata id (Q123)")
 
     @model_validator(mode="after")
     def _translit(self):
