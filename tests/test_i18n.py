@@ -100,3 +100,13 @@ def test_misaligned_translation_stops_the_build(bilingual, tmp_path, caplog, old
         build_site(bilingual, tmp_path / "site")
     assert where in caplog.text, caplog.text
     assert re.search(r"\[(alignment|markup)\]", caplog.text)
+
+
+def test_every_language_has_every_string():
+    """One string table per language (edition.core.i18n), with the same keys all the way down."""
+    from edition.core.i18n import STRINGS
+
+    def shape(value):
+        return {k: shape(v) for k, v in value.items()} if isinstance(value, dict) else type(value).__name__
+
+    assert shape(STRINGS["tr"]) == shape(STRINGS["en"])

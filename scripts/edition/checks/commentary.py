@@ -34,6 +34,7 @@ from edition.model.formatting import source_html
 from edition.sources.apparatus import Apparatus, Cited, Source, check_addresses, cited, load_apparatus
 from edition.sources.datafiles import DataFile, DateSpan, Schema, check_pattern, load_data
 from edition.sources.markup import plain_text
+from edition.core import i18n
 
 LABELS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -276,14 +277,7 @@ def insert_after(content, lemma: str, mark: Mark):
 
 # --- rendering ------------------------------------------------------------------------------
 
-STRINGS = {
-    "tr": {"heading": "Editörün yorumları", "comment": "Editör yorumu", "back": "Metne dön: yorum",
-           "sources": "Kaynak", "place": "Yer", "lemma": "Metindeki ifade", "text": "Yorum",
-           "label": "Yorum", "note": "not"},
-    "en": {"heading": "Editorial comments", "comment": "Editorial comment", "back": "Back to the text: comment",
-           "sources": "Source", "place": "Place", "lemma": "Phrase in the text", "text": "Comment",
-           "label": "Comment", "note": "note"},
-}
+STRINGS = i18n.each("commentary")
 
 
 def marker_html(mark: Mark, lang: str, prefix: str = "", card: bool = True, href: str = "") -> str:

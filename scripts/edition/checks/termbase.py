@@ -40,6 +40,7 @@ from edition.model.formatting import source_html
 from edition.sources.apparatus import Apparatus, Source, Works, check_addresses, cited, load_apparatus
 from edition.sources.datafiles import DataFile, Schema, check_ident, check_unique, load_data
 from edition.sources.markup import plain_text
+from edition.core import i18n
 
 _WORD_CHAR = r"[\w'’]"
 
@@ -350,11 +351,10 @@ def check_or_fail(edition, termbase: Termbase, docs_dir: Path | None = None,
 
 # --- the glossary ------------------------------------------------------------------------
 
-_HEAD = {"tr": ("Türkçe", "İngilizce (edisyonun karşılığı)", "Rusça", "Kullanım"),
-         "en": ("Turkish", "English (the edition's rendering)", "Russian", "Usage")}
-_ALSO = {"tr": "ayrıca", "en": "also"}
-_AVOID = {"tr": "kullanılmaz", "en": "not used"}
-_SOURCES = {"tr": "Kaynak", "en": "Source"}
+_HEAD = i18n.each("glossary_head")
+_ALSO = i18n.each("glossary_also")
+_AVOID = i18n.each("glossary_avoid")
+_SOURCES = i18n.each("glossary_sources")
 
 
 def glossary(termbase: Termbase, lang: str) -> str:

@@ -3,13 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from edition.core import i18n
 
-MONTHS = {
-    "tr": ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim",
-           "Kasım", "Aralık"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"),
-}
+MONTHS = i18n.each("months")
 
 
 def format_date(value: str | dt.date | None, lang: str) -> str:

@@ -18,6 +18,7 @@ from edition.model.formatting import document_signature
 from edition.sources.datafiles import read_text
 from edition.sources.load import chapter_path
 from edition.sources.markup import split_front_matter
+from edition.core import i18n
 
 DOWNLOADS = "downloads"
 BIB_FILES = ("kaynakca.bib", "kaynakca.biblatex.bib", "kaynakca.ris", "kaynakca.json")
@@ -44,10 +45,7 @@ def write_article_downloads(edition: Edition, site_dir: Path) -> None:
     (out / "makale.json").write_text(cite.article_csl(pub), encoding="utf-8")
 
 
-BIB_LABELS = {"tr": {"kaynakca.bib": "Kaynakça (BibTeX)", "kaynakca.biblatex.bib": "Kaynakça (biblatex/biber)",
-                      "kaynakca.ris": "Kaynakça (RIS)", "kaynakca.json": "Kaynakça (CSL-JSON)"},
-               "en": {"kaynakca.bib": "Bibliography (BibTeX)", "kaynakca.biblatex.bib": "Bibliography (biblatex/biber)",
-                      "kaynakca.ris": "Bibliography (RIS)", "kaynakca.json": "Bibliography (CSL-JSON)"}}
+BIB_LABELS = i18n.each("bib_downloads")
 
 
 def downloads_block(lang: str, linker) -> str:
@@ -56,52 +54,11 @@ def downloads_block(lang: str, linker) -> str:
         for name, label in BIB_LABELS[lang].items()) + "</ul>")
 
 
-MARKUP_NOTE = {
-    "tr": "Bu dosya edisyonun kaynak metnidir, edisyonun işaretlemesiyle (CONTRIBUTING.md): "
-          "{{pb N}} PDF'in N. sayfasının başı; {{¶id}} paragrafın kalıcı kimliği (sitede #id); "
-          "[metin]{{@anahtar, yer}} kaynakçadaki bir kayda (kaynakca.bib'deki anahtar) ya da bir arşiv belgesine "
-          "(arsiv-belgeleri.csv'deki key) atıf; {{#id}} başlığın kalıcı kimliği; [^N] makalenin N numaralı notu. "
-          "Sitedeki üretilmiş bloklar (yayın bilgisi, içindekiler, indirme bağlantıları) bu dosyada yoktur.",
-    "en": "This file is the edition's source text, in the edition's markup (CONTRIBUTING.md): "
-          "{{pb N}} the start of page N of the PDF; {{¶id}} the paragraph's permanent id (#id on the site); "
-          "[text]{{@key, locator}} a citation of a bibliography entry (its key in kaynakca.bib) or of an archival "
-          "document (its key in arsiv-belgeleri.csv); {{#id}} a heading's permanent id; [^N] the article's note N. "
-          "The site's generated blocks (publication data, contents, download links) are left out here.",
-}
+MARKUP_NOTE = i18n.each("markup_note")
 _DIRECTIVE_LINE = re.compile(r"^\{[a-z]+\}[ \t]*\n?", re.M)
 
-README = {
-    "tr": ("Bu klasördeki dosyalar", [
-        ("kaynakca.bib", "kaynakça, klasik BibTeX (journal, year, address; her BibTeX aracı okur)"),
-        ("kaynakca.biblatex.bib", "aynı kayıtlar, biblatex/biber için (journaltitle, date, location)"),
-        ("kaynakca.ris", "aynı kayıtlar, RIS (2011 belirtimi)"),
-        ("kaynakca.json", "aynı kayıtlar, CSL-JSON"),
-        ("arsiv-belgeleri.csv", "arşiv belgeleri, CSV (UTF-8, virgülle ayrılmış, ilk satır başlık)"),
-        ("metin.tr.md, metin.en.md", "metin, Markdown (edisyonun işaretlemesi dosyanın başında açıklanır)"),
-        ("makale.bib, makale.ris, makale.json", "makalenin kendisi, atıf için"),
-    ]),
-    "en": ("The files in this folder", [
-        ("kaynakca.bib", "the bibliography, classic BibTeX (journal, year, address; every BibTeX tool reads it)"),
-        ("kaynakca.biblatex.bib", "the same entries for biblatex/biber (journaltitle, date, location)"),
-        ("kaynakca.ris", "the same entries as RIS (2011 specification)"),
-        ("kaynakca.json", "the same entries as CSL-JSON"),
-        ("arsiv-belgeleri.csv", "the archival documents, CSV (UTF-8, comma-separated, first row the header)"),
-        ("metin.tr.md, metin.en.md", "the text, Markdown (the edition's markup is explained at the top of each file)"),
-        ("makale.bib, makale.ris, makale.json", "the article itself, for citing it"),
-    ]),
-}
-README_NOTES = {
-    "tr": "Çevrilmiş başlıklar: BibTeX, biblatex ve CSL-JSON'da note alanında (\"English title: …\"), RIS'te TT "
-          "(ve N1) alanında. Rusça eserlerde yazar ve başlık, kaynakça yöneticilerinin eşleştirmede kullandığı "
-          "alanlarda Library of Congress çevriyazısıyla; makaledeki biçim note alanında (\"As cited in the "
-          "article\"). Kaynakta olmayan bilgi uydurulmaz: yılı olmayan kayıtlarda klasik BibTeX'te \"n.d.\", "
-          "klasik BibTeX'in istediği ama kaynağın vermediği yayınevi ya da okul \"[s.n.]\".",
-    "en": "Translated titles: in note (\"English title: …\") in BibTeX, biblatex and CSL-JSON, in TT (and N1) "
-          "in RIS. Russian works: authors and titles in the Library of Congress romanization in the fields "
-          "reference managers match on; the article's own form in the note (\"As cited in the article\"). "
-          "Nothing the source does not give is made up: an entry without a year has \"n.d.\" in classic BibTeX; "
-          "a publisher or school that classic BibTeX requires and the source does not give is \"[s.n.]\".",
-}
+README = i18n.each("readme")
+README_NOTES = i18n.each("readme_notes")
 
 
 def downloads_readme(edition: Edition) -> str:

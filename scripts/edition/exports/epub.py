@@ -45,6 +45,7 @@ from edition.model.edition import Edition
 from edition.sources.datafiles import read_text
 from edition.sources.load import chapter_path
 from edition.sources.markup import plain_text, split_front_matter
+from edition.core import i18n
 
 XHTML = "http://www.w3.org/1999/xhtml"
 OPS = "http://www.idpf.org/2007/ops"
@@ -75,23 +76,7 @@ table.figure-table caption { text-align: left; font-weight: bold; }
 .figure-desc { font-size: 0.9em; }
 """
 
-L = {
-    "tr": {"contents": "İçindekiler", "pages": "PDF sayfaları", "landmarks": "Yer imleri",
-           "bibliography": "Kaynakça", "archives": "Arşiv dizini", "start": "Metnin başlangıcı",
-           "summary": "Bu e-kitap makalenin bütün metnini ve notlarını, kaynakçayı, arşiv dizinini ve editoryal "
-                      "ilkeleri içerir. Başlıklar, içindekiler ve PDF sayfa işaretleri gezinmeyi sağlar; notlar "
-                      "gönderme işaretlerine iki yönlü bağlıdır. Üç görselin (kronoloji, yazışma ağı, yerler "
-                      "haritası) her biri bir açıklama ve aynı verilerin tablosuyla verilir.",
-           "author_text": "Yazarın kendi İngilizcesi"},
-    "en": {"contents": "Contents", "pages": "PDF pages", "landmarks": "Landmarks",
-           "bibliography": "Bibliography", "archives": "Archive register", "start": "Start of the text",
-           "summary": "This e-book holds the article's complete text and notes, the bibliography, the archive register "
-                      "and the editorial pages. Headings, a table of contents and the PDF's page markers serve "
-                      "navigation; notes are linked both ways to their reference marks. Each of the three figures "
-                      "(chronology, correspondence network, map of places) comes with a description and a table "
-                      "of the same data.",
-           "author_text": "The author's own English"},
-}
+L = i18n.each("epub")
 
 
 def x(tag: str) -> str:

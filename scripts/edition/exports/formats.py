@@ -15,23 +15,13 @@ from lxml import etree
 
 from edition.exports import epub, tei
 from edition.model.edition import Edition
+from edition.core import i18n
 
 PDF_NAME = "edisyon.{lang}.pdf"
 PDF_VERSION = "PDF 1.7"
 SIZE_RE = re.compile(r'<span class="dl-size" data-file="([^"]+)">[^<]*</span>')
 
-LABELS = {
-    "tr": {"tei": "TEI XML, {name} ({version}; metin, notlar, düzeltmeler, kaynakça ve arşiv kayıtları; "
-                  "dijital edisyonların değişim ve arşiv biçimi)",
-           "epub": "E-kitap, {name} ({version}; e-kitap okuyucular için, notlar açılır pencerede)",
-           "pdf": "Baskıya hazır edisyon, {name} ({version}; notlar sayfa altında)",
-           "tr": "Türkçe", "en": "İngilizce"},
-    "en": {"tei": "TEI XML, {name} ({version}; text, notes, emendations, bibliography and archival records; "
-                  "the exchange and archival format of digital editions)",
-           "epub": "E-book, {name} ({version}; for e-readers, notes pop up)",
-           "pdf": "The edition ready to print, {name} ({version}; notes at the foot of the page)",
-           "tr": "Turkish", "en": "English"},
-}
+LABELS = i18n.each("formats")
 
 
 def size_placeholder(name: str) -> str:

@@ -2,13 +2,9 @@
 from __future__ import annotations
 
 from edition.model.edition import Edition
+from edition.core import i18n
 
-LICENCE = {
-    "tr": "Makalenin metni yazarına ve Vakanüvis dergisine aittir; lisansı henüz doğrulanmamıştır. "
-          "Edisyonun katkıları (çeviri, düzeltmeler, kaynakça ve arşiv verisi) {licence} lisansıyla sunulur.",
-    "en": "The article's text belongs to its author and the journal Vakanüvis; its license is not yet confirmed. "
-          "The edition's contributions (translation, emendations, bibliographic and archival data) are offered under {licence}.",
-}
+LICENCE = i18n.each("licence")
 
 
 def licence_statement(edition: Edition, lang: str) -> str:

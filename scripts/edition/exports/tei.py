@@ -47,6 +47,7 @@ from edition.model.formatting import LABELS, source_parts
 from edition.sources.datafiles import read_text
 from edition.sources.load import chapter_path
 from edition.sources.markup import iter_tokens, split_front_matter
+from edition.core import i18n
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -54,8 +55,7 @@ TEI_VERSION = "P5 4.9.0"
 FILE_NAME = "edisyon.{lang}.tei.xml"
 FRONT, BACK = "index.md", "extended-abstract.md"
 _LANG_CODES = {"turkish": "tr", "english": "en", "russian": "ru", "german": "de", "french": "fr"}
-_LANG_NAMES = {"tr": {"tr": "Türkçe", "en": "İngilizce", "ru": "Rusça", "de": "Almanca", "fr": "Fransızca"},
-               "en": {"tr": "Turkish", "en": "English", "ru": "Russian", "de": "German", "fr": "French"}}
+_LANG_NAMES = i18n.each("language_names")
 _LOCATOR_UNITS = {"page": "page", "sheet": "folio", "number": "number"}
 
 # The register of people, places, organisations and agreements (issue 12): the inline
@@ -65,28 +65,7 @@ ENTITY_ELEMENTS = {"person": ("persName", "listPerson", "person", "persName"),
                    "organisation": ("orgName", "listOrg", "org", "orgName"),
                    "agreement": ("name", "listEvent", "event", "label")}
 
-L = {
-    "tr": {
-        "edition": "dijital edisyon", "translation": "İngilizceye çeviri", "publisher": "Dijital edisyonun editörleri",
-        "unknown": "Doğrulanmadı, bilinmiyor: yazar, Türkçe başlık, cilt, sayı, sayfalar, DOI, yayım tarihi. "
-                   "Edisyonun kaynağı olan PDF'te bu bilgiler yoktur; kamuya açık bir kaynakla doğrulanmadıkları için "
-                   "tahmin edilmemiş, boş bırakılmıştır.",
-        "date_unknown": "bilinmiyor", "bibliography": "Kaynakça", "archives": "Arşiv dizini",
-        "supplied": "başlık editörlerce eklenmiştir", "source_pdf": "Metin, derginin yayımladığı PDF'e dayanır.",
-        "pages": "Sayfa işaretleri (pb) PDF'in sayfa sırasını verir; basılı sayfa numaraları bilinmemektedir.",
-        "emendations": "Düzeltmeler", "version": "sürüm",
-    },
-    "en": {
-        "edition": "digital edition", "translation": "translation into English", "publisher": "The editors of the digital edition",
-        "unknown": "Not confirmed, unknown: author, Turkish title, volume, issue, pages, DOI, date of publication. "
-                   "The PDF the edition is based on lacks them; not confirmed from a public source, they are left out, "
-                   "not guessed.",
-        "date_unknown": "unknown", "bibliography": "Bibliography", "archives": "Archive register",
-        "supplied": "heading supplied by the editors", "source_pdf": "The text is based on the PDF published by the journal.",
-        "pages": "Page markers (pb) give the sequence of the PDF's pages; the printed page numbers are unknown.",
-        "emendations": "Emendations", "version": "version",
-    },
-}
+L = i18n.each("tei")
 
 
 def _q(tag: str) -> str:

@@ -30,6 +30,7 @@ from edition.figures import network as N
 from edition.html.urls import Linker, SingleFileLinker, entity_src
 from edition.model.formatting import source_html
 from edition.sources.markup import plain_text
+from edition.core import i18n
 
 DIRECTIVES = ("chronology", "network", "map", "figureslink")
 PAGE = "gorseller.md"
@@ -43,104 +44,11 @@ def strip_id(chapter: str) -> str:
 #: the folders of the figures' own data (watched under `mkdocs serve`)
 WATCH = ("chronology", "maps")
 
-T = {
-    "tr": {
-        "chronology": "Kronoloji 1917-1929",
-        "chronology_desc": ("Makalenin andığı {events} tarihli olay ve {docs} arşiv belgesi tek bir zaman ekseninde: "
-                            "geniş ekranda soldan sağa (1924 öncesi yıllar dar, 1924-1928 geniş çizildi), dar ekranda "
-                            "yukarıdan aşağıya. Her bölüm bir şerit: olaylar (daire) metinde anıldıkları bölümün "
-                            "şeridinde, arşiv belgeleri (kare) en sondaki şeritte. Her işaret olayın paragrafına ya da "
-                            "belgenin sayfasına bağlanır. Yıldız (*): editör notu, tabloda."),
-        "chronology_source": ("Veri: olaylar chronology/events.yaml (her biri makalenin bir paragrafından; tarih metnin "
-                              "verdiği kesinlikte), belgeler bibliography/archives.yaml."),
-        "table": "Tablo olarak",
-        "date": "Tarih", "item": "Olay / belge", "section": "Bölüm", "where": "Yer",
-        "documents": "Arşiv belgeleri", "document": "belge", "note": "not", "source": "kaynak",
-        "chapter_strip": "Bu bölümün kronolojisi",
-        "chapter_strip_desc": "Bu bölümün andığı tarihli olaylar, zaman ekseninde. Bütün kronoloji: ",
-        "network": "Kim kime yazdı: arşiv belgelerinde yazışmalar",
-        "network_desc": ("Makalenin kullandığı {docs} arşiv belgesi, {nodes} kişi ve kurum arasında: mektup, rapor ve "
-                         "notlar yazarından alıcısına bir ok, görüşme kayıtları yazarından görüştüğü kişiye kesikli "
-                         "bir çizgi. Düğümler kişinin ya da kurumun dizin sayfasına, çizgiler belgenin sayfasına "
-                         "bağlanır; büyük düğüm daha çok belge demektir. Dizinde olmayan taraflar gri ve arşivin "
-                         "yazdığı biçimde."),
-        "network_source": ("Veri: bibliography/archives.yaml (yazar, alıcı ve dizin bağlantıları author_refs, "
-                           "recipient_refs) ve register/ dizini; yerleşim networkx (yay düzeni, sabit tohum)."),
-        "from": "Kimden", "to": "Kime / kiminle",
-        "map": "Yerler: makalenin andığı kentler",
-        "map_desc": ("Dizindeki {n} kent Avrupa ve Yakın Doğu haritasında; adlar 1920’lerin adlarıdır (dizinin "
-                     "“historical” alanı; örneğin İstanbul), yoksa dizinin başlık adı. Harita dışında kalanlar: {out}. "
-                     "Her nokta kentin dizin sayfasına bağlanır. Bugünkü sınırlar çizilmedi, yalnızca kara."),
-        "map_source": ("Veri: register/places.yaml (koordinatlar ve tarihî adlar, kaynaklarıyla); kara: Natural Earth "
-                       "1:50m (kamu malı), world-atlas 2.0.2 paketi üzerinden, maps/basemap.json. İzdüşüm: eşdikdörtgen, "
-                       "45° K standart enlem."),
-        "place": "Yer", "coords": "Enlem, boylam", "modern": "Dizindeki ad",
-        "figures": "Görseller",
-        "figureslink": "Görseller: kronoloji, yazışma ağı ve yerler haritası",
-        "chronology_desc_v": ("Makalenin andığı {events} tarihli olay ve {docs} arşiv belgesi, zaman yukarıdan aşağıya: "
-                              "her bölüm bir grup, içinde olaylar (daire) tarih sırasıyla yıllarının altında; arşiv "
-                              "belgeleri (kare) en sonda. Her işaret olayın paragrafına ya da belgenin sayfasına "
-                              "bağlanır. Yıldız (*): editör notu, tabloda."),
-        "enlarge": "Şekli tam ekranda aç", "close": "Kapat",
-        "continued": "Kronolojinin devamı, bu bölümün olayları.",
-    },
-    "en": {
-        "chronology": "Chronology 1917–1929",
-        "chronology_desc": ("The {events} dated events the article states and its {docs} archival documents on one "
-                            "time axis: across the page on a wide screen (the years before 1924 drawn narrow, "
-                            "1924–1928 wide), down the page on a narrow one. Each section is a band: events (circles) "
-                            "stand in the band of the section that states them, archival documents (squares) in the "
-                            "last band. Each mark links to the event’s paragraph or the document’s page. An asterisk "
-                            "(*) marks an editors’ note, given in the table."),
-        "chronology_source": ("Data: events from chronology/events.yaml (each from one paragraph of the article, dated "
-                              "as precisely as the text dates it), documents from bibliography/archives.yaml."),
-        "table": "As a table",
-        "date": "Date", "item": "Event / document", "section": "Section", "where": "Where",
-        "documents": "Archival documents", "document": "document", "note": "note", "source": "source",
-        "chapter_strip": "Chronology of this chapter",
-        "chapter_strip_desc": "The dated events this chapter states, on a time axis. The whole chronology: ",
-        "network": "Who wrote to whom: the correspondence in the archival documents",
-        "network_desc": ("The {docs} archival documents the article uses, between {nodes} persons and offices: "
-                         "letters, reports and memoranda as an arrow from author to recipient, records of "
-                         "conversations as a dashed line from their author to the person spoken with. Nodes link "
-                         "to the register page of the person or office, lines to the document’s page; a larger "
-                         "node means more documents. Sides not in the register are gray and worded as the archive "
-                         "words them."),
-        "network_source": ("Data: bibliography/archives.yaml (author, recipient and the register links author_refs, "
-                           "recipient_refs) and the register/; layout by networkx (spring layout, fixed seed)."),
-        "from": "From", "to": "To / with",
-        "map": "Places: the cities the article names",
-        "map_desc": ("The register’s {n} cities on a map of Europe and the Near East, under their names of the 1920s (the "
-                     "register’s “historical” field, e.g. Constantinople) where it gives one, otherwise under the "
-                     "register’s heading name. "
-                     "Beyond the map: {out}. Each dot links to the city’s register page. No modern borders are "
-                     "drawn, only land."),
-        "map_source": ("Data: register/places.yaml (coordinates and historical names, with their sources); land: "
-                       "Natural Earth 1:50m (public domain) via the world-atlas 2.0.2 package, maps/basemap.json. "
-                       "Projection: equirectangular, standard parallel 45° N."),
-        "place": "Place", "coords": "Latitude, longitude", "modern": "Register name",
-        "figures": "Figures",
-        "figureslink": "Figures: chronology, correspondence network and map of the places",
-        "chronology_desc_v": ("The {events} dated events the article states and its {docs} archival documents, time "
-                              "running down the page: each section a group, in it the events (circles) in the order "
-                              "of their dates under their year; the archival documents (squares) last. Each mark "
-                              "links to the event’s paragraph or the document’s page. An asterisk (*) marks an "
-                              "editors’ note, given in the table."),
-        "enlarge": "Open the figure full screen", "close": "Close",
-        "continued": "The chronology continued: the events of this section.",
-    },
-}
+T = i18n.each("figures")
 
 #: the descriptions' sentences on links to the register's pages, as a book without those pages
 #: words them (`narrow_figures(…, register=False)`)
-WITHOUT_REGISTER = {
-    "tr": [("Düğümler kişinin ya da kurumun dizin sayfasına, çizgiler belgenin sayfasına bağlanır;",
-            "Çizgiler belgenin sayfasına bağlanır;"),
-           ("Her nokta kentin dizin sayfasına bağlanır. ", "")],
-    "en": [("Nodes link to the register page of the person or office, lines to the document’s page;",
-            "Lines link to the document’s page;"),
-           ("Each dot links to the city’s register page. ", "")],
-}
+WITHOUT_REGISTER = i18n.each("figures_without_register")
 
 
 def _esc(s: str) -> str:

@@ -29,6 +29,7 @@ from edition.html.urls import Linker
 from edition.model.formatting import document_title
 from edition.sources.apparatus import Apparatus, Source, check_addresses, cited, load_apparatus
 from edition.sources.datafiles import DateSpan, PartialDate, Schema, check_ident, load_data
+from edition.core import i18n
 
 EVENTS_FILE = "chronology/events.yaml"
 
@@ -400,8 +401,8 @@ def draw_vertical(edition, items_: list[Item], lanes: list[tuple[str, str]], lan
     return S.serialize(root), boxes
 
 
-UNDATED = {"tr": "tarihsiz", "en": "undated"}
-EDITORIAL = {"tr": "editör notu", "en": "editors’ note"}
+UNDATED = i18n.each("undated")
+EDITORIAL = i18n.each("editorial")
 
 
 def shown_label(it: Item, lang: str, long: bool = False) -> str:

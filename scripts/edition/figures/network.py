@@ -27,6 +27,7 @@ from edition.figures.chronology import short_name
 from edition.figures.mapfig import SIZE as FIXED_SIZE
 from edition.figures.mapfig import label, place_labels
 from edition.html.urls import Linker, entity_src
+from edition.core import i18n
 
 SEED = 17
 WIDTH, HEIGHT = 800.0, 560.0
@@ -34,8 +35,8 @@ WIDTH, HEIGHT = 800.0, 560.0
 #: broken into lines of at most WRAP px
 NARROW, SIZE, WRAP = 340.0, 12.0, 130.0
 NONE = "none"
-NO_ADDRESSEE = {"tr": "alıcı belirtilmemiş", "en": "no addressee stated"}
-NO_AUTHOR = {"tr": "yazarı belirtilmemiş", "en": "author not stated"}
+NO_ADDRESSEE = i18n.each("no_addressee")
+NO_AUTHOR = i18n.each("no_author")
 ACTORS = ("person", "organisation")
 
 

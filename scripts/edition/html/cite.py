@@ -21,11 +21,9 @@ from pybtex.richtext import Tag, Text
 
 from edition.core import escaping
 from edition.model.formatting import HTML_BACKEND, format_people
+from edition.core import i18n
 
-LABELS = {
-    "tr": {"nd": "t.y.", "para": "¶", "note": "dn.", "apa_para": "par.", "mla_para": "par.", "no": "S."},
-    "en": {"nd": "n.d.", "para": "¶", "note": "n.", "apa_para": "para.", "mla_para": "par.", "no": "no."},
-}
+LABELS = i18n.each("cite")
 STYLE_NAMES = {
     "chicago": {"tr": "Chicago (17. baskı, not-kaynakça)", "en": "Chicago (17th ed., notes and bibliography)"},
     "apa": {"tr": "APA (7. baskı)", "en": "APA (7th ed.)"},
@@ -327,26 +325,7 @@ def edition_csl(r: EditionRecord) -> str:
     return json.dumps([item], ensure_ascii=False, indent=1) + "\n"
 
 
-BLOCK_LABELS = {
-    "tr": {"summary": "Bu sayfaya atıf", "article": "Makale (dergide yayımlandığı haliyle)",
-           "edition": "Bu dijital edisyon", "note": "not", "reference": "kaynakça",
-           "intext": "metin içi", "download": "İndir", "permalink": "Bu sayfanın adresi",
-           "howto": "Bir paragrafa ya da nota atıf için kenardaki ¶ numarasının ya da notun yanındaki atıf düğmesini kullanın; "
-                    "kalıcı bağlantılar #p12 (paragraf), #n47 (not), #s2-1 (bölüm) biçimindedir.",
-           "guide": "Nasıl atıf yapılır", "download_edition": "Bu edisyon, {version}",
-           "unconfirmed": "Makalenin {what} henüz doğrulanamadı; doğrulanana kadar atıflarda ve sayfanın "
-                          "üst verisinde yer almaz.",
-           "author": "yazarı", "year": "yayın tarihi", "and": " ve "},
-    "en": {"summary": "Cite this page", "article": "The article (as published in the journal)",
-           "edition": "This digital edition", "note": "note", "reference": "bibliography",
-           "intext": "in-text", "download": "Download", "permalink": "Address of this page",
-           "howto": "To cite a paragraph or a note, use the cite button beside its ¶ number or note number; "
-                    "permanent links have the form #p12 (paragraph), #n47 (note), #s2-1 (section).",
-           "guide": "How to cite", "download_edition": "This edition, {version}",
-           "unconfirmed": "The article's {what}: not yet confirmed, and left out of the citations and of the "
-                          "page's metadata until confirmed.",
-           "author": "author", "year": "publication date", "and": " and "},
-}
+BLOCK_LABELS = i18n.each("cite_block")
 
 
 def page_level(template: str, url: str) -> str:

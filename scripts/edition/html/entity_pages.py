@@ -18,46 +18,14 @@ from edition.model.formatting import document_date, document_signature, document
 from edition.sources.apparatus import cited as cited_sources
 from edition.sources.markup import plain_text
 from edition.sources.register import KINDS, Entity, Register
+from edition.core import i18n
 
 #: the index page of each kind (docs/<name>, with the directive {<kind>s})
 INDEX_PAGES = {"person": "kisiler.md", "place": "yerler.md", "organisation": "kurumlar.md",
                "agreement": "antlasmalar.md"}
 DIRECTIVES = {"persons": "person", "places": "place", "organisations": "organisation", "agreements": "agreement"}
 
-L = {
-    "tr": {
-        "person": "Kişiler", "place": "Yerler", "organisation": "Kurumlar", "agreement": "Antlaşmalar ve konferanslar",
-        "name_tr": "Türkçe", "name_en": "İngilizce", "name_ru": "Rusça", "translit": "Harf çevirisi (LC)",
-        "historical": "1920’lerdeki adı", "spellings": "Metindeki yazılışlar", "variants": "Başka yazılışlar",
-        "born": "Doğum", "died": "Ölüm", "founded": "Kuruluş", "dissolved": "Kapanış", "signed": "İmza / açılış",
-        "ended": "Bitiş", "signed_at": "Yer", "kind": "Tür", "coords": "Koordinatlar", "unknown": "bilinmiyor",
-        "authority": "Kaynak kaydı", "sources": "Bilgilerin doğrulandığı kaynaklar", "mentions": "Metinde geçtiği yerler",
-        "in_notes": "Notlarda", "documents": "Arşiv belgeleri", "author": "yazan", "recipient": "alıcı",
-        "subject": "konu", "none": "Metinde geçmiyor.", "none_found": "bulunamadı",
-        "none_body": "Metnin kendisinde geçmiyor.", "in_citations": "Notlardaki kaynak gösterimlerinde", "note": "not", "heading": "başlık", "page": "Sayfası",
-        "count": "{n} yerde", "role": "Rolü", "register": "Dizin", "entity_pages": "Dizin sayfaları",
-        "kinds": {"city": "şehir", "country": "ülke", "region": "bölge", "sea": "deniz", "other": "diğer",
-                  "government": "hükümet", "ministry": "bakanlık", "party": "parti", "international": "uluslararası kuruluş",
-                  "military": "askerî kuruluş", "press": "basın", "treaty": "antlaşma", "conference": "konferans"},
-    },
-    "en": {
-        "person": "Persons", "place": "Places", "organisation": "Organizations", "agreement": "Agreements and conferences",
-        "name_tr": "Turkish", "name_en": "English", "name_ru": "Russian", "translit": "Transliteration (LC)",
-        "historical": "Name in the 1920s", "spellings": "Spellings in the text", "variants": "Other spellings",
-        "born": "Born", "died": "Died", "founded": "Founded", "dissolved": "Dissolved", "signed": "Signed / opened",
-        "ended": "Ended", "signed_at": "Place", "kind": "Kind", "coords": "Coordinates", "unknown": "unknown",
-        "authority": "Authority record", "sources": "Sources the facts were checked against",
-        "mentions": "Where the text mentions it", "in_notes": "In the notes", "documents": "Archival documents",
-        "author": "author", "recipient": "recipient", "subject": "subject", "none": "Not mentioned in the text.", "none_found": "none found",
-        "none_body": "Not named in the body text.", "in_citations": "In the references of the notes",
-        "note": "note", "heading": "heading", "page": "Page", "count": "{n} places", "role": "Role",
-        "register": "Register", "entity_pages": "Register pages",
-        "kinds": {"city": "city", "country": "country", "region": "region", "sea": "sea", "other": "other",
-                  "government": "government", "ministry": "ministry", "party": "party",
-                  "international": "international organization", "military": "military body", "press": "press",
-                  "treaty": "treaty", "conference": "conference"},
-    },
-}
+L = i18n.each("entities")
 
 
 def dates_text(e: Entity, lang: str, years: bool = False) -> str:

@@ -14,8 +14,9 @@ language: an English page is the edition's translation (`inLanguage` en,
 from __future__ import annotations
 
 from edition.core import escaping
+from edition.core import i18n
 
-OG_LOCALES = {"tr": "tr_TR", "en": "en_US"}
+OG_LOCALES = i18n.each("og_locale")
 DC_SCHEMA = "http://purl.org/dc/elements/1.1/"
 KINDS = ("article", "bibliography", "archive", "downloads", "edition")
 _SCHEMA_TYPES = {"bibliography": "CollectionPage", "archive": "ItemPage", "downloads": "WebPage", "edition": "WebPage"}

@@ -15,10 +15,10 @@ from edition.html.chapters import Renderer
 from edition.html.urls import Linker
 from edition.model.edition import Edition
 from edition.sources.markup import plain_text
+from edition.core import i18n
 
 PARALLEL_DIR = "paralel"
-COLUMN_LABELS = {"tr": {"tr": "Türkçe (özgün metin)", "en": "İngilizce (çeviri)"},
-                 "en": {"tr": "Turkish (original)", "en": "English (translation)"}}
+COLUMN_LABELS = i18n.each("parallel_columns")
 
 
 class ParallelViews:

@@ -22,25 +22,13 @@ from pybtex.style.sorting.author_year_title import SortingStyle as AuthorYearTit
 from edition.core import escaping
 from edition.core.dates import format_date
 from edition.core.document import ArchivalDocument, ArchivalFile, Locator
+from edition.core import i18n
 
 # Backends are stateless; made once (pybtex's plugin look-up is slow).
 HTML_BACKEND = _HtmlBackend()
 TEXT_BACKEND = _TextBackend()
 
-LABELS = {
-    "tr": {
-        "ed": "ed.", "eds": "ed.", "edited_by": "ed.", "trans": "çev.", "vol": "C.", "no": "S.",
-        "in": "içinde", "phdthesis": "Doktora tezi", "mastersthesis": "Yüksek lisans tezi",
-        "p": "s.", "pp": "s.", "l": "v.", "ll": "vr.", "number": "No.", "and": "ve", "undated": "tarihsiz",
-        "fond": "f.", "opis": "op.", "delo": "d.", "code": "Yer Bilgisi",
-    },
-    "en": {
-        "ed": "ed.", "eds": "eds.", "edited_by": "edited by", "trans": "translated by", "vol": "Vol.", "no": "no.",
-        "in": "In", "phdthesis": "PhD diss.", "mastersthesis": "MA thesis",
-        "p": "p.", "pp": "pp.", "l": "l.", "ll": "ll.", "number": "No.", "and": "and", "undated": "undated",
-        "fond": "f.", "opis": "op.", "delo": "d.", "code": "location code",
-    },
-}
+LABELS = i18n.each("citation")
 
 
 def format_locators(locators: tuple[Locator, ...], lang: str) -> str:
@@ -330,10 +318,7 @@ def document_html(d: ArchivalDocument, lang: str) -> str:
 # with Turkish conventions on Turkish pages ("md." after the entry, "içinde", "C.", "s.").
 # `source_parts` gives typed pieces; `source_html`, `source_text` and tei.py write them.
 
-_SOURCE_LABELS = {
-    "tr": {"sv": "", "md": " md.", "in": "içinde", "ed": "ed.", "and": "ve"},
-    "en": {"sv": "s.v. ", "md": "", "in": "in", "ed": "ed.", "and": "and"},
-}
+_SOURCE_LABELS = i18n.each("source")
 _EDITION_WORDS = {
     "online": ("çevrimiçi sürüm", "online ed."), "English": ("İngilizce sürüm", "English ed."),
     "Turkish": ("Türkçe sürüm", "Turkish ed."), "Russian": ("Rusça sürüm", "Russian ed."),

@@ -26,22 +26,14 @@ from pydantic import field_validator
 from edition.core.dates import format_date
 from edition.core.errors import fail
 from edition.sources.datafiles import Schema, load_data, read_text
+from edition.core import i18n
 
 CHANGELOG = "changelog/changelog.yaml"
 FINGERPRINTS = "changelog/fingerprints"
 CHANGELOG_PAGE = "surumler.md"
 _VERSION = re.compile(r"^\d+\.\d+$")
 SECTIONS = ("text", "translation", "apparatus", "data")
-LABELS = {
-    "tr": {"version": "Sürüm", "changelog": "Sürüm notları", "changed": "{version} sürümünde değişti",
-           "text": "Türkçe metin", "translation": "Çeviri", "apparatus": "Aparat", "data": "Veri",
-           "released": "yayım tarihi", "changed_paras": "İngilizcesi değişen paragraflar",
-           "none": "yok", "first": "İlk sürüm."},
-    "en": {"version": "Version", "changelog": "Changelog", "changed": "changed in {version}",
-           "text": "Turkish text", "translation": "Translation", "apparatus": "Apparatus", "data": "Data",
-           "released": "released", "changed_paras": "Paragraphs whose English changed",
-           "none": "none", "first": "First version."},
-}
+LABELS = i18n.each("changelog")
 
 
 class Bilingual(Schema):

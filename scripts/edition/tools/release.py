@@ -45,15 +45,11 @@ from edition.exports.versions import VERSION_FILE
 from edition.sources.changelog import CHANGELOG, ChangelogFile, fingerprint_dir, fingerprint_json
 from edition.sources.datafiles import load_data
 from edition.tools import safebuild
+from edition.core import i18n
 
 BUNDLE = "soviet-fear-edition"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-STAMP = {
-    "tr": {"versions": "Sürümler", "old": "Bu sayfa edisyonun eski bir sürümündendir ({version}, {date}). "
-           "En son sürümde aynı yer:", "latest": "en son sürüm ({version})"},
-    "en": {"versions": "Versions", "old": "This page is from an earlier version of the edition ({version}, {date}). "
-           "The same place in the latest version:", "latest": "latest version ({version})"},
-}
+STAMP = i18n.each("release_stamp")
 
 
 class ReleaseError(Exception):
