@@ -1,7 +1,7 @@
 """Lighthouse on every page type of the edition (part of `make bench`; a benchmark, not a test).
 
 Builds the edition with its site address set to the local server (as a deployment would have its
-own, see README), serves it the way a static host does (gzip), and runs Lighthouse 12 (pinned in
+own, see handbook/benchmark.md), serves it the way a static host does (gzip), and runs Lighthouse 12 (pinned in
 package.json, headless Debian Chromium) on each page type in both languages, mobile and desktop,
 RUNS times each; prints the median scores with a stock Material page built in the same run (the
 same chapter's Markdown, Material's defaults) as the baseline row. `tests/test_lighthouse.py` uses
@@ -235,7 +235,7 @@ def main() -> None:
 
 
 def markdown_table(results: dict, forms: list[str]) -> str:
-    """The README's table: one row per page, mobile and desktop scores, then the dark scheme's."""
+    """The table of handbook/benchmark.md: one row per page, mobile and desktop scores, then the dark scheme's."""
     pages = list(dict.fromkeys(k.rsplit(" [", 1)[0] for k in results))
     timed = [f for f in forms if not f.endswith("-dark")]
     dark = [f for f in forms if f.endswith("-dark")]

@@ -175,7 +175,7 @@ def _non_entities() -> dict[str, set[str]]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_capitalised_word_is_an_entity_spelling_or_a_listed_non_entity(lang):
-    """How the register is known to be complete (README, "The register"): every capitalised word
+    """How the register is known to be complete (handbook/register.md): every capitalised word
     of the text outside citations is either part of a register spelling, or a word reviewed and
     listed in tests/data/register-nonentities.txt (sentence starts, adjectives, months, titles…)."""
     listed = _non_entities()[lang]

@@ -41,7 +41,7 @@ def fake(tag: str, mode: str = "ok") -> list[str]:
 
 
 def run(site: Path, tag: str, mode: str = "ok", *extra: str, session: bool = False) -> subprocess.Popen:
-    env = dict(os.environ, PYTHONPATH=str(Path(publish.__file__).parents[1]))
+    env = dict(os.environ, PYTHONPATH=str(Path(publish.__file__).parents[2]))
     return subprocess.Popen([sys.executable, "-m", "edition.tools.safebuild", "--site", str(site), *extra, "--", *fake(tag, mode)],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=session)
@@ -183,7 +183,7 @@ def test_a_published_anchor_cannot_disappear(tmp_path):
 def test_make_build_uses_the_publisher_on_a_real_edition(tmp_path):
     """The real command, once, on the small fake edition."""
     project = copy_root("base", tmp_path)
-    env = dict(os.environ, PYTHONPATH=str(Path(publish.__file__).parents[1]), NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, PYTHONPATH=str(Path(publish.__file__).parents[2]), NO_MKDOCS_2_WARNING="1")
     cmd = [sys.executable, "-m", "edition.tools.safebuild", "--site", str(project / "site"),
            "--config", str(project / "mkdocs.yml")]
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
@@ -240,7 +240,7 @@ def _alive(pid: int) -> bool:
 
 def test_killing_the_build_kills_its_child_and_the_lock_is_held_until_it_is_gone(tmp_path):
     site = tmp_path / "site"
-    env = dict(os.environ, PYTHONPATH=str(Path(publish.__file__).parents[1]))
+    env = dict(os.environ, PYTHONPATH=str(Path(publish.__file__).parents[2]))
     p = subprocess.Popen([sys.executable, "-m", "edition.tools.safebuild", "--site", str(site), "--",
                           sys.executable, "-c", HANG, "{out}"], env=env,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -266,7 +266,7 @@ def test_killing_the_build_kills_its_child_and_the_lock_is_held_until_it_is_gone
 
 def test_an_interrupted_build_stops_its_child_before_it_lets_go(tmp_path):
     site = tmp_path / "site"
-    env = dict(os.environ, PYTHONPATH=str(Path(publish.__file__).parents[1]))
+    env = dict(os.environ, PYTHONPATH=str(Path(publish.__file__).parents[2]))
     p = subprocess.Popen([sys.executable, "-m", "edition.tools.safebuild", "--site", str(site), "--",
                           sys.executable, "-c", HANG, "{out}"], env=env,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

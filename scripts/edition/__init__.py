@@ -1,13 +1,9 @@
-"""The digital edition of “Soviet Fear of War and the Discussion of Turkey’s
-Membership in the League of Nations (1925-1928)”: sources → model → pages.
+"""The digital edition of “Soviet Fear of War and the Discussion of Turkey’s Membership in the
+League of Nations (1925-1928)”: the build code, one folder per stage of the pipeline, in the order
+the data flows (a module imports only from the stages before its own):
 
-Modules: model (dataclasses), markup (parse the chapter Markdown), sources
-(load chapters, BibTeX, archives), resolve (cross-checks and citation index),
-formatting (references per language), render (chapter HTML), registers
-(bibliography, archive and other generated pages), exports (downloads),
-cards (the one card convention) and siteassets (the CSS, script and shared card files
-every page loads), mkdocs_plugin (the thin MkDocs adapter; the only module importing MkDocs).
-Hardening: escaping (the one escaping discipline), datafiles + schemas (data files
-validated at file:line), ids (unique, ordered identifiers), errors (located problems,
-folded by cause), safebuild (`make build`: lock, build aside, atomic swap).
+    core → sources → model → checks → html → figures → exports → site → assembly → mkdocs_plugin | tools
+
+`edition.assembly.load.load_edition(settings)` reads and checks everything once; the MkDocs plugin
+(`edition.mkdocs_plugin`), the tests and the tools all start there. See handbook/architecture.md.
 """

@@ -9,7 +9,7 @@ author, editor, title, container — with the article's own form and any Cyrilli
 form (fields `*_ru`, each with the address that confirms it) kept in the note.
 Each writer below is then only a mapping of that record onto its format.
 
-Where each format carries a translated title (see README, "Bibliographic downloads"):
+Where each format carries a translated title (handbook/formats.md):
 `note` ("English title: …") in BibTeX, biblatex and CSL-JSON (the title stays in the item's
 language; biblatex's `titleaddon` and `usera` were tried and are dropped by Citation.js and
 biblatex-csl-converter); RIS `TT` (2011 specification) and the same note in `N1`.

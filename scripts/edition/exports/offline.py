@@ -186,7 +186,7 @@ def single_file(edition: Edition, lang: str, site_name: str, prose: dict[str, st
         body = fill_prose(text, edition, lang, linker)
         parts.append(f'<section class="chapter" id="ch-{name.removesuffix(".md")}">{_md(body)}</section>')
     title = escaping.attr(site_name)
-    # The article's citation metadata, as on its pages (meta.py): Zotero and indexers read it here too.
+    # The article's citation metadata, as on its pages (html/metadata.py): Zotero and indexers read it here too.
     others = [x for x in edition.languages if x != lang]
     head = meta.head_html(meta.meta_tags(edition.sources.publication, lang, "", site_name, others, "article",
                                          "", edition.default_lang))

@@ -51,7 +51,7 @@ class Renderer:
     prefix: str = ""  # prefixes every id, for pages that show two languages side by side
     notes_anchor: str = "notlar"  # the notes heading's id (one per chapter; the single file needs several)
     comments_anchor: str = "yorumlar"  # the editorial comments heading's id (likewise)
-    changed: dict[str, str] | None = None  # paragraph anchor -> marker text ("changed in 1.1"), see versions.py
+    changed: dict[str, str] | None = None  # paragraph anchor -> marker text ("changed in 1.1"), see html/changelog.py
     # The page's card templates (see cards.py): note references, citations and emendations become
     # card triggers. None for documents without the card script (the one-file edition): plain links,
     # with the browser's own tooltip (title) on citations and emendations.

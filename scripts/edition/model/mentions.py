@@ -1,7 +1,7 @@
 """Link every mention of a register entry in the text (issue 12): one pass over the parsed
 chapters, after parsing and before rendering, so that every renderer sees `Mention` tokens.
 
-Rules (README, "The register"):
+Rules (handbook/register.md):
 - a page matches the spellings of its language (`spellings.tr` in docs/*.md, `spellings.en` in
   docs/*.en.md); a paragraph or heading in another language (the author's English abstract in
   a Turkish file) matches that language's spellings too;

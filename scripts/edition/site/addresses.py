@@ -27,7 +27,7 @@ from edition.core.escaping import attr, text
 _ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)"\s*/?>')
 
 MISSING_SITE_URL = ("production build without a site address: canonical links, language alternates "
-                    "(hreflang), og:url and the sitemap need it; set EDITION_SITE_URL=https://…/ (see README)")
+                    "(hreflang), og:url and the sitemap need it; set EDITION_SITE_URL=https://…/ (see handbook/releases.md)")
 
 
 def absolute_alternates(html: str, page_url: str | None, default_lang: str) -> str:

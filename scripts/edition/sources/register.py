@@ -1,7 +1,7 @@
 """The register of persons, places, organisations and agreements (issue 12): schema and model.
 
 Data: `register/persons.yaml`, `places.yaml`, `organisations.yaml`, `agreements.yaml`, each a
-YAML list of entries in the format agreed for the edition (README, "The register"). Every file
+YAML list of entries in the format agreed for the edition (handbook/register.md). Every file
 goes through `datafiles.load_data` (safe YAML, located schema errors); the result is a plain,
 importable model (`Register`, `Entity`) with no MkDocs and no HTML, so that other outputs
 (the correspondence network, a map, TEI) can read it too:
