@@ -16,6 +16,9 @@ from edition.markup import parse_inline
 from edition.model import Mention, Text
 from edition.register import load_register
 
+# The module's fixtures build editions of their own: one pytest-xdist worker runs all its tests, building them once.
+pytestmark = pytest.mark.xdist_group("register")
+
 
 @pytest.fixture(scope="module")
 def fake_site(tmp_path_factory) -> Path:

@@ -22,6 +22,9 @@ from conftest import ROOT, _Quiet, copy_root
 from edition import cite, release, versions
 from edition.errors import EditionError
 
+# The module's fixtures build editions of their own: one pytest-xdist worker runs all its tests, building them once.
+pytestmark = pytest.mark.xdist_group("versions")
+
 CHANGELOG_10 = """releases:
   - version: "1.0"
     date: 2026-01-10
