@@ -24,6 +24,9 @@ PAGE_TYPES = ["index.html", "giris.html", "savas-korkusu.html", "extended-abstra
               "dizin/chicherin.html", "dizin/league-of-nations.html", "dizin/locarno-treaties.html", "gorseller.html",
               "404.html"]
 BOTH = PAGE_TYPES + [f"en/{p}" for p in PAGE_TYPES if p != "404.html"]
+# The sweeps over BOTH in a browser, in parts that pytest-xdist's workers share (every page in one part).
+PARTS = 4
+CHUNKS = [BOTH[i::PARTS] for i in range(PARTS)]
 
 
 def _pages(site: Path) -> list[Path]:
@@ -116,15 +119,16 @@ def test_no_asset_is_loaded_from_outside_the_site(site):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("part", range(PARTS), ids=[f"part{i + 1}of{PARTS}" for i in range(PARTS)])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_serious_accessibility_violations(browser, server, scheme):
+def test_no_serious_accessibility_violations(browser, server, scheme, part):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     found = {}
-    for path in BOTH:
+    for path in CHUNKS[part]:
         page.goto(f"{server}/{path}")
         result = axe.run(page, options={"rules": {"target-size": {"enabled": True}}}).response
         violations = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
