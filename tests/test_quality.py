@@ -139,14 +139,15 @@ def test_no_serious_accessibility_violations(browser, server, scheme, part):
 
 
 @pytest.mark.browser
-def test_every_page_loads_without_any_outside_request_or_error(browser, server):
+@pytest.mark.parametrize("part", range(PARTS), ids=[f"part{i + 1}of{PARTS}" for i in range(PARTS)])
+def test_every_page_loads_without_any_outside_request_or_error(browser, server, part):
     context = browser.new_context()
     page = context.new_page()
     outside, failed, errors = [], [], []
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
     page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    for path in BOTH:
+    for path in CHUNKS[part]:
         page.goto(f"{server}/{path}")
         page.wait_for_load_state("networkidle")
     context.close()
