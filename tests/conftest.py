@@ -17,6 +17,20 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 collect_ignore = ["roots"]
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """pytest-xdist's `--dist loadgroup` (pyproject's addopts) keeps the tests of one xdist_group on
+    one worker by adding "@group" to their node ids; xdist 3.8.0 writes it to `item._nodeid`, which
+    pytest 9.2 no longer reads (a node's id is `item._id`), so the groups would be ignored and a
+    module's builds made on both workers. Runs after xdist's hook (trylast) and carries its id over."""
+    for item in items:
+        grouped = item.__dict__.get("_nodeid")
+        if grouped and grouped != item.nodeid and hasattr(item, "_id"):
+            from _pytest.nodeid import NodeId
+
+            item._id = NodeId.parse(grouped)
+
+
 def build_site(project: Path, site_dir: Path) -> Path:
     """Build a project with MkDocs' own API (as `mkdocs build --strict` does)."""
     from mkdocs.commands.build import build
