@@ -48,8 +48,9 @@ def test_every_page_is_valid_html(site):
 def test_every_internal_link_and_anchor_resolves(site):
     ids: dict[Path, set[str]] = {}
     broken, checked = [], 0
+    docs = {page.resolve(): soup(page) for page in _pages(site)}    # each page parsed once
     for page in _pages(site):
-        doc = soup(page)
+        doc = docs[page.resolve()]
         for el in doc.select("a[href], link[href], script[src], img[src]"):
             ref = el.get("href") or el.get("src")
             parts = urlsplit(ref)
@@ -67,7 +68,7 @@ def test_every_internal_link_and_anchor_resolves(site):
                 continue
             if parts.fragment and target.suffix == ".html":
                 if target not in ids:
-                    ids[target] = {e["id"] for e in soup(target).select("[id]")}
+                    ids[target] = {e["id"] for e in (docs.get(target) or soup(target)).select("[id]")}
                 if unquote(parts.fragment) not in ids[target]:
                     broken.append(f"{page.relative_to(site)} -> {ref}")
     assert checked > 4000
@@ -84,8 +85,8 @@ _JS_URL_ALLOWED = re.compile(r"^https?://(www\.w3\.org/|unpkg\.com/(resize-obser
 
 def test_no_asset_is_loaded_from_outside_the_site(site):
     outside = []
-    for page in _pages(site):
-        doc = soup(page)
+    docs = {page: soup(page) for page in _pages(site)}      # each page parsed once
+    for page, doc in docs.items():
         for el in doc.select("script[src], link[href], img[src], source[src], iframe[src]"):
             ref = el.get("src") or el.get("href")
             rel = el.get("rel") or []
@@ -100,14 +101,14 @@ def test_no_asset_is_loaded_from_outside_the_site(site):
         outside += [f"{css.relative_to(site)}: @import" for _ in re.findall(r"@import\s+url\(['\"]?https?:", css.read_text())]
     # the scripts pages load, the search worker and the lunr files it loads for Turkish and English
     scripts = {((site / el["src"].lstrip("/")) if el["src"].startswith("/") else (page.parent / el["src"])).resolve()
-               for page in _pages(site) for el in soup(page).select("script[src]")}
+               for page, doc in docs.items() for el in doc.select("script[src]")}
     scripts |= set(site.glob("assets/javascripts/workers/*.js"))
     scripts |= {site / "assets/javascripts/lunr/min" / f for f in ("lunr.tr.min.js", "lunr.stemmer.support.min.js")}
     # the edition's own: its script, the file:// worker shim and the card files it loads on first use
     scripts |= set(site.glob("assets/iframe-worker.*.js")) | set(site.glob("assets/cards.*.js"))
     assert len(scripts) >= 7
     assert any("IFrameWorker" in js.read_text(encoding="utf-8") for js in scripts)   # the file:// worker shim
-    inline = {el.string or "" for page in _pages(site)[:3] for el in soup(page).select("script:not([src])")
+    inline = {el.string or "" for page in _pages(site)[:3] for el in docs[page].select("script:not([src])")
               if el.get("type") not in ("application/json", "application/ld+json")}
     for js in [*sorted(scripts), *inline]:
         code = js.read_text(encoding="utf-8") if isinstance(js, Path) else js
