@@ -130,17 +130,59 @@ def stock_material(workdir: Path, site_url: str) -> Path:
 
 # --- Lighthouse ------------------------------------------------------------------------------
 
-def lighthouse(url: str, form: str = "mobile", categories=CATEGORIES) -> dict:
+def chrome_flags(form: str) -> list[str]:
+    """The Chromium flags of a Lighthouse run in this form (the dark scheme is a browser flag)."""
+    return ["--headless=new", "--no-sandbox", "--disable-gpu", *(["--force-dark-mode"] if form.endswith("-dark") else [])]
+
+
+class Chrome:
+    """One headless Chromium with a remote-debugging port, for many Lighthouse runs in the same
+    colour scheme (`lighthouse(..., port=chrome.port)`) instead of a new browser for each run."""
+
+    def __init__(self, form: str = "mobile"):
+        self.form = form
+
+    def __enter__(self) -> "Chrome":
+        import time
+
+        self.profile = tempfile.TemporaryDirectory()
+        active = Path(self.profile.name) / "DevToolsActivePort"
+        self.proc = subprocess.Popen([CHROME, *chrome_flags(self.form), "--remote-debugging-port=0",
+                                      f"--user-data-dir={self.profile.name}", "--no-first-run",
+                                      "--no-default-browser-check", "about:blank"],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while not (active.exists() and active.read_text().strip()):
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.__exit__()
+                raise RuntimeError("Chromium did not open its remote-debugging port")
+            time.sleep(0.1)
+        self.port = int(active.read_text().split()[0])
+        return self
+
+    def __exit__(self, *exc):
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.profile.cleanup()
+
+
+def lighthouse(url: str, form: str = "mobile", categories=CATEGORIES, port: int | None = None) -> dict:
     """One Lighthouse run; returns the report (lhr) as a dict. `form` is mobile or desktop, with
     "-dark" for the dark colour scheme (Chromium told the system prefers dark: Material's palette
-    follows `prefers-color-scheme`)."""
+    follows `prefers-color-scheme`). With `port`, Lighthouse drives the Chromium already listening
+    there (a `Chrome` started with the same scheme) instead of launching one of its own."""
     preset, _, scheme = form.partition("-")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
-        dark = " --force-dark-mode" if scheme == "dark" else ""
         cmd = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
                f"--only-categories={','.join(categories)}",
-               f"--chrome-flags=--headless=new --no-sandbox --disable-gpu{dark}"]
+               f"--chrome-flags={' '.join(chrome_flags(form))}"]
+        if port:
+            cmd.append(f"--port={port}")
         if preset == "desktop":
             cmd.append("--preset=desktop")
         env = {**os.environ, "CHROME_PATH": CHROME}

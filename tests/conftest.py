@@ -1,6 +1,7 @@
 """Shared fixtures: the real edition built once per test session."""
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import threading
@@ -14,6 +15,20 @@ ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 collect_ignore = ["roots"]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """pytest-xdist's `--dist loadgroup` (pyproject's addopts) keeps the tests of one xdist_group on
+    one worker by adding "@group" to their node ids; xdist 3.8.0 writes it to `item._nodeid`, which
+    pytest 9.2 no longer reads (a node's id is `item._id`), so the groups would be ignored and a
+    module's builds made on both workers. Runs after xdist's hook (trylast) and carries its id over."""
+    for item in items:
+        grouped = item.__dict__.get("_nodeid")
+        if grouped and grouped != item.nodeid and hasattr(item, "_id"):
+            from _pytest.nodeid import NodeId
+
+            item._id = NodeId.parse(grouped)
 
 
 def build_site(project: Path, site_dir: Path) -> Path:
@@ -33,10 +48,33 @@ def copy_root(name: str, tmp_path: Path) -> Path:
     return dst
 
 
+def shared_build(tmp_path_factory, name: str, make) -> Path:
+    """Build something once per test session, even when pytest-xdist runs the tests in several
+    worker processes: the first worker to get here builds it, under a lock in the session's
+    shared temporary folder, into a folder of its own; the others wait for the lock and reuse it.
+    A marker file written after `make` returns tells a finished build from an interrupted one.
+    Without xdist this is simply `make(tmp_path_factory.mktemp(name))`. `make(folder)` returns
+    the path the tests use."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return make(tmp_path_factory.mktemp(name))
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp().parent / f"shared-{name}"
+    done = shared / ".complete"
+    with FileLock(f"{shared}.lock"):
+        if not done.exists():
+            if shared.exists():        # a build that failed in another worker: build again, here
+                shutil.rmtree(shared)
+            shared.mkdir()
+            result = make(shared / name)
+            done.write_text(str(result), encoding="utf-8")
+    return Path(done.read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The whole edition, built from the repository."""
-    return build_site(ROOT, tmp_path_factory.mktemp("site"))
+    """The whole edition, built from the repository (once, for all xdist workers)."""
+    return shared_build(tmp_path_factory, "site", partial(build_site, ROOT))
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -76,16 +114,32 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
+# True once Material's search worker has built its index: the line above the results turns from
+# "Initializing search" to the page language's "Type to start searching" (a query typed before
+# that is dropped), or shows a query's results.
+_SEARCH_READY = """() => {
+    const meta = document.querySelector('.md-search-result__meta');
+    const config = JSON.parse(document.getElementById('__config').textContent);
+    return !!meta && (meta.textContent.trim() === config.translations['search.result.placeholder']
+                      || !!document.querySelector('.md-search-result__item'));
+}"""
+
+
 def search(page, query: str, reloads: int = 2, retypes: int = 2):
     """Type a query into Material's search, key by key as a reader does (Material sends a
-    query on keyup; Playwright's fill() sends none), and wait for results. Typing again,
-    and at last a reload, only cover a slow start of the search worker on a busy machine."""
+    query on keyup; Playwright's fill() sends none), and wait for results. The query is typed
+    once the search index is ready; typing again, and at last a reload, only cover a slow start
+    of the search worker on a busy machine."""
     for attempt in range(reloads):
         if attempt:
             page.reload()
             page.wait_for_load_state("load")
         field = page.locator("input.md-search__input")
         field.click()
+        try:
+            page.wait_for_function(_SEARCH_READY, timeout=30000)
+        except Exception:  # noqa: BLE001 - Playwright's timeout: type anyway, then reload
+            pass
         for _ in range(retypes):
             field.fill("")
             field.press_sequentially(query)

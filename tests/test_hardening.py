@@ -24,6 +24,9 @@ from badinput import Bad, build_fails
 from conftest import build_site, copy_root
 from loading import load_root
 
+# The module's fixtures build editions of their own: one pytest-xdist worker runs all its tests, building them once.
+pytestmark = pytest.mark.xdist_group("hardening")
+
 ARTICLE_TAIL = 'journal: "Sahte Dergi"\n'
 DOC_DATE = "    date: 1925-01-06\n"
 

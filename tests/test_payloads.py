@@ -37,6 +37,9 @@ from pydantic import BaseModel
 
 from conftest import ROOT, build_site
 
+# The module's fixtures build editions of their own: one pytest-xdist worker runs all its tests, building them once.
+pytestmark = pytest.mark.xdist_group("payloads")
+
 #: what is copied of the repository: the edition's sources and its templates
 SOURCES = ("mkdocs.yml", "docs", "overrides", "bibliography", "register", "chronology", "termbase", "apparatus",
            "changelog", "maps", "CITATION.cff")

@@ -24,6 +24,15 @@ PAGE_TYPES = ["index.html", "giris.html", "savas-korkusu.html", "extended-abstra
               "dizin/chicherin.html", "dizin/league-of-nations.html", "dizin/locarno-treaties.html", "gorseller.html",
               "404.html"]
 BOTH = PAGE_TYPES + [f"en/{p}" for p in PAGE_TYPES if p != "404.html"]
+# The sweeps over BOTH in a browser, in parts that pytest-xdist's workers share (every page in one part).
+PARTS = 4
+CHUNKS = [BOTH[i::PARTS] for i in range(PARTS)]
+
+
+# axe's rules with WCAG 2.2's target size (axe leaves it out unless asked). Every rule runs on every
+# node; "resultTypes" only spares building the list of every passing node (one node is kept per
+# passing rule, whose ids stay listed): the violations are the same, found several times faster.
+AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
 
 
 def _pages(site: Path) -> list[Path]:
@@ -45,8 +54,9 @@ def test_every_page_is_valid_html(site):
 def test_every_internal_link_and_anchor_resolves(site):
     ids: dict[Path, set[str]] = {}
     broken, checked = [], 0
+    docs = {page.resolve(): soup(page) for page in _pages(site)}    # each page parsed once
     for page in _pages(site):
-        doc = soup(page)
+        doc = docs[page.resolve()]
         for el in doc.select("a[href], link[href], script[src], img[src]"):
             ref = el.get("href") or el.get("src")
             parts = urlsplit(ref)
@@ -64,7 +74,7 @@ def test_every_internal_link_and_anchor_resolves(site):
                 continue
             if parts.fragment and target.suffix == ".html":
                 if target not in ids:
-                    ids[target] = {e["id"] for e in soup(target).select("[id]")}
+                    ids[target] = {e["id"] for e in (docs.get(target) or soup(target)).select("[id]")}
                 if unquote(parts.fragment) not in ids[target]:
                     broken.append(f"{page.relative_to(site)} -> {ref}")
     assert checked > 4000
@@ -81,8 +91,8 @@ _JS_URL_ALLOWED = re.compile(r"^https?://(www\.w3\.org/|unpkg\.com/(resize-obser
 
 def test_no_asset_is_loaded_from_outside_the_site(site):
     outside = []
-    for page in _pages(site):
-        doc = soup(page)
+    docs = {page: soup(page) for page in _pages(site)}      # each page parsed once
+    for page, doc in docs.items():
         for el in doc.select("script[src], link[href], img[src], source[src], iframe[src]"):
             ref = el.get("src") or el.get("href")
             rel = el.get("rel") or []
@@ -97,14 +107,14 @@ def test_no_asset_is_loaded_from_outside_the_site(site):
         outside += [f"{css.relative_to(site)}: @import" for _ in re.findall(r"@import\s+url\(['\"]?https?:", css.read_text())]
     # the scripts pages load, the search worker and the lunr files it loads for Turkish and English
     scripts = {((site / el["src"].lstrip("/")) if el["src"].startswith("/") else (page.parent / el["src"])).resolve()
-               for page in _pages(site) for el in soup(page).select("script[src]")}
+               for page, doc in docs.items() for el in doc.select("script[src]")}
     scripts |= set(site.glob("assets/javascripts/workers/*.js"))
     scripts |= {site / "assets/javascripts/lunr/min" / f for f in ("lunr.tr.min.js", "lunr.stemmer.support.min.js")}
     # the edition's own: its script, the file:// worker shim and the card files it loads on first use
     scripts |= set(site.glob("assets/iframe-worker.*.js")) | set(site.glob("assets/cards.*.js"))
     assert len(scripts) >= 7
     assert any("IFrameWorker" in js.read_text(encoding="utf-8") for js in scripts)   # the file:// worker shim
-    inline = {el.string or "" for page in _pages(site)[:3] for el in soup(page).select("script:not([src])")
+    inline = {el.string or "" for page in _pages(site)[:3] for el in docs[page].select("script:not([src])")
               if el.get("type") not in ("application/json", "application/ld+json")}
     for js in [*sorted(scripts), *inline]:
         code = js.read_text(encoding="utf-8") if isinstance(js, Path) else js
@@ -116,17 +126,18 @@ def test_no_asset_is_loaded_from_outside_the_site(site):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("part", range(PARTS), ids=[f"part{i + 1}of{PARTS}" for i in range(PARTS)])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_serious_accessibility_violations(browser, server, scheme):
+def test_no_serious_accessibility_violations(browser, server, scheme, part):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     found = {}
-    for path in BOTH:
+    for path in CHUNKS[part]:
         page.goto(f"{server}/{path}")
-        result = axe.run(page, options={"rules": {"target-size": {"enabled": True}}}).response
+        result = axe.run(page, options=AXE_OPTIONS).response
         violations = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
         if violations:
             found[path] = [(v["id"], v["nodes"][0]["target"]) for v in violations]
@@ -135,14 +146,15 @@ def test_no_serious_accessibility_violations(browser, server, scheme):
 
 
 @pytest.mark.browser
-def test_every_page_loads_without_any_outside_request_or_error(browser, server):
+@pytest.mark.parametrize("part", range(PARTS), ids=[f"part{i + 1}of{PARTS}" for i in range(PARTS)])
+def test_every_page_loads_without_any_outside_request_or_error(browser, server, part):
     context = browser.new_context()
     page = context.new_page()
     outside, failed, errors = [], [], []
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
     page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    for path in BOTH:
+    for path in CHUNKS[part]:
         page.goto(f"{server}/{path}")
         page.wait_for_load_state("networkidle")
     context.close()
@@ -244,7 +256,7 @@ def test_no_serious_accessibility_violations_on_a_phone(browser, server, scheme)
     for path in PHONE_PAGES[scheme]:
         page.goto(f"{server}/{path}")
         # axe leaves target-size out unless asked
-        result = axe.run(page, options={"rules": {"target-size": {"enabled": True}}}).response
+        result = axe.run(page, options=AXE_OPTIONS).response
         assert any(r["id"] == "target-size" for r in result["passes"] + result["violations"]), path
         serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
         if serious:

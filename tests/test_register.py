@@ -17,6 +17,9 @@ from edition.sources.markup import parse_inline
 from edition.core.document import Mention, Text
 from edition.sources.register import load_register
 
+# The module's fixtures build editions of their own: one pytest-xdist worker runs all its tests, building them once.
+pytestmark = pytest.mark.xdist_group("register")
+
 
 @pytest.fixture(scope="module")
 def fake_site(tmp_path_factory) -> Path:

@@ -24,6 +24,9 @@ from edition.tools import release
 from edition.sources import changelog as versions
 from edition.core.errors import EditionError
 
+# The module's fixtures build editions of their own: one pytest-xdist worker runs all its tests, building them once.
+pytestmark = pytest.mark.xdist_group("versions")
+
 CHANGELOG_10 = """releases:
   - version: "1.0"
     date: 2026-01-10
