@@ -125,18 +125,6 @@ _SEARCH_READY = """() => {
 }"""
 
 
-# True once the list of results has stayed the same for a second (polled every 100 ms).
-_RESULTS_SETTLED = """() => {
-    const now = [...document.querySelectorAll('.md-search-result__link')].map(a => a.href).join(' ');
-    const seen = window.__editionTestResults;
-    if (!now || !seen || seen.list !== now) {
-        window.__editionTestResults = {list: now, since: performance.now()};
-        return false;
-    }
-    return performance.now() - seen.since > 1000;
-}"""
-
-
 def search(page, query: str, reloads: int = 2, retypes: int = 2):
     """Type a query into Material's search, key by key as a reader does (Material sends a
     query on keyup; Playwright's fill() sends none), and wait for results. The query is typed
@@ -157,9 +145,6 @@ def search(page, query: str, reloads: int = 2, retypes: int = 2):
             field.press_sequentially(query)
             try:
                 page.locator(".md-search-result__item").first.wait_for(timeout=5000)
-                # each key sent a query: wait until the results stop changing (those of the
-                # whole query, not of its first letters, which a ready index answers at once)
-                page.wait_for_function(_RESULTS_SETTLED, polling=100, timeout=10000)
                 return
             except Exception:  # noqa: BLE001 - Playwright's timeout: type again, or reload
                 continue
