@@ -114,32 +114,16 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-# True once Material's search worker has built its index: the line above the results turns from
-# "Initializing search" to the page language's "Type to start searching" (a query typed before
-# that is dropped), or shows a query's results.
-_SEARCH_READY = """() => {
-    const meta = document.querySelector('.md-search-result__meta');
-    const config = JSON.parse(document.getElementById('__config').textContent);
-    return !!meta && (meta.textContent.trim() === config.translations['search.result.placeholder']
-                      || !!document.querySelector('.md-search-result__item'));
-}"""
-
-
 def search(page, query: str, reloads: int = 2, retypes: int = 2):
     """Type a query into Material's search, key by key as a reader does (Material sends a
-    query on keyup; Playwright's fill() sends none), and wait for results. The query is typed
-    once the search index is ready; typing again, and at last a reload, only cover a slow start
-    of the search worker on a busy machine."""
+    query on keyup; Playwright's fill() sends none), and wait for results. Typing again,
+    and at last a reload, only cover a slow start of the search worker on a busy machine."""
     for attempt in range(reloads):
         if attempt:
             page.reload()
             page.wait_for_load_state("load")
         field = page.locator("input.md-search__input")
         field.click()
-        try:
-            page.wait_for_function(_SEARCH_READY, timeout=30000)
-        except Exception:  # noqa: BLE001 - Playwright's timeout: type anyway, then reload
-            pass
         for _ in range(retypes):
             field.fill("")
             field.press_sequentially(query)
