@@ -1,6 +1,7 @@
 """A helper for table-driven bad-input tests: copy a fake edition from tests/roots/, change
-one file, build, and check that the build stops with the right category at the right
-file:line, with no traceback, and leaves the previous site alone.
+one file, and check that the build stops with the right category at the right file:line,
+with no traceback: through `load_edition` (what every build runs first) where the sources are
+at fault, through a whole build where only rendering a page meets the problem.
 
 Add a case to a table as
 
@@ -19,6 +20,9 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 from conftest import build_site, copy_root
+from edition.core.errors import EditionError
+from edition.mkdocs_plugin import failure_message
+from loading import load_root
 
 
 @dataclass(frozen=True)
@@ -47,10 +51,27 @@ class Bad:
         path.write_text(text.replace(self.old, self.new, 1), encoding="utf-8")
 
 
-def build_fails(case: Bad, tmp_path: Path, caplog, good_site: Path | None = None) -> str:
-    """Mutate a fresh copy of `case.root`, build, assert a located stop; returns the message."""
+def build_fails(case: Bad, tmp_path: Path, caplog, good_site: Path | None = None, build: bool = False) -> str:
+    """Mutate a fresh copy of `case.root` and assert a located stop; returns the message."""
+    message = stop_message(case, tmp_path, caplog, good_site, build)
+    _first_problem_is(case, message)
+    return message
+
+
+def stop_message(case: Bad, tmp_path: Path, caplog, good_site: Path | None = None, build: bool = False) -> str:
+    """Mutate a fresh copy of `case.root`; the message it stops with (it must stop, without a traceback).
+
+    A problem of the sources stops `load_edition`, the first step of every build, and the build
+    reports exactly `failure_message` of it (the cases with `build=True`, and the "previous site
+    stays" tests, build for real). A problem that only a page's rendering meets (a directive, a
+    page's front matter, raw HTML in a page) lets loading pass: then the whole build runs."""
     project = copy_root(case.root, tmp_path)
     case.apply(project)
+    if not build and good_site is None:
+        try:
+            load_root(project)
+        except EditionError as exc:
+            return failure_message(exc)
     site = good_site or tmp_path / "site"
     caplog.clear()
     with caplog.at_level(logging.ERROR):
@@ -60,10 +81,13 @@ def build_fails(case: Bad, tmp_path: Path, caplog, good_site: Path | None = None
             pass
         else:
             raise AssertionError(f"{case.id}: the build succeeded")
-    message = caplog.text
+    assert "Traceback" not in caplog.text, caplog.text
+    return caplog.text
+
+
+def _first_problem_is(case: Bad, message: str) -> None:
     assert "Traceback" not in message, message
     first = next((line for line in message.splitlines() if "[" in line and "]" in line and ":" in line
                   and not line.startswith(("ERROR", "WARNING"))), "")
     assert first.startswith(f"{case.where}: [{case.category}]"), \
         f"{case.id}: expected the first problem at {case.where} [{case.category}], got:\n{message}"
-    return message

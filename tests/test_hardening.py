@@ -145,6 +145,15 @@ def test_bad_input_stops_with_the_right_file_and_line(case, tmp_path, caplog):
     build_fails(case, tmp_path, caplog)
 
 
+#: one case of each kind, built for real: the build reports what load_edition raised
+BUILT = ("article-javascript-url", "archive-not-utf8", "paragraph-id-twice", "bib-not-utf8")
+
+
+@pytest.mark.parametrize("case", [c for c in ALL_CASES if c.id in BUILT], ids=BUILT)
+def test_bad_input_stops_a_real_build_with_the_right_file_and_line(case, tmp_path, caplog):
+    build_fails(case, tmp_path, caplog, build=True)
+
+
 def test_the_previous_site_stays_when_a_data_file_is_bad(tmp_path, caplog):
     project = copy_root("base", tmp_path)
     site = build_site(project, tmp_path / "site")

@@ -211,6 +211,15 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
 def test_bad_register_input_stops_the_build_with_a_located_message(tmp_path, case, caplog):
+    build_fails(Bad(*case, root="register"), tmp_path / "bad", caplog)
+
+
+#: cases built for real, over a good site that must stay as it was
+BUILT = ("duplicate-id", "unknown-kind", "document-refers-to-unknown-entry")
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c[0] in BUILT], ids=BUILT)
+def test_a_bad_register_leaves_the_previous_site_as_it_was(tmp_path, case, caplog):
     project = copy_root("register", tmp_path / "good")
     site = build_site(project, tmp_path / "site")
     before = (site / "dizin" / "chicherin.html").read_bytes()

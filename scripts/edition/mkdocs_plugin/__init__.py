@@ -65,8 +65,13 @@ def settings(config, options) -> Settings:
         options.exports, options.production, names)
 
 
+def failure_message(exc: EditionError) -> str:
+    """What a build stopped by bad sources reports (also what the bad-input tests read)."""
+    return f"The edition's sources have {exc.causes} problem(s):\n{exc}"
+
+
 def _failed(exc: EditionError) -> PluginError:
-    return PluginError(f"The edition's sources have {exc.causes} problem(s):\n{exc}")
+    return PluginError(failure_message(exc))
 
 
 class EditionPlugin(BasePlugin[EditionConfig]):
