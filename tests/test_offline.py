@@ -81,17 +81,23 @@ def unzipped(site, tmp_path_factory) -> tuple[Path, list[str]]:
 PARTS = 4
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("part", range(PARTS), ids=[f"part{i + 1}of{PARTS}" for i in range(PARTS)])
-def test_every_page_of_the_unzipped_edition_opens_from_file_urls(unzipped, browser, part):
-    tmp_path, pages = unzipped
-    assert len(pages) > 50
+def _watched_page(browser):
+    """A desktop-sized page whose requests and script errors are recorded."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     requests: list[str] = []
     errors: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.on("pageerror", lambda e: errors.append(str(e)))
+    return context, page, requests, errors
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("part", range(PARTS), ids=[f"part{i + 1}of{PARTS}" for i in range(PARTS)])
+def test_every_page_of_the_unzipped_edition_opens_from_file_urls(unzipped, browser, part):
+    tmp_path, pages = unzipped
+    assert len(pages) > 50
+    context, page, requests, errors = _watched_page(browser)
     for name in pages[part::PARTS]:
         page.goto(f"{tmp_path.as_uri()}/{name}")
         assert page.locator("article.md-content__inner").count() == 1, name
@@ -104,12 +110,7 @@ def test_every_page_of_the_unzipped_edition_opens_from_file_urls(unzipped, brows
 def test_the_unzipped_edition_works_from_file_urls(unzipped, browser, artifacts):
     tmp_path, pages = unzipped
     root = (tmp_path / "edisyon").as_uri()
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    requests: list[str] = []
-    errors: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    context, page, requests, errors = _watched_page(browser)
     assert len(pages) > 50
     # a note's card, then the note and back
     page.goto(f"{root}/savas-korkusu.html")
