@@ -17,11 +17,6 @@ from edition.sources.apparatus import load_apparatus
 from loading import load_root
 
 
-def _options() -> dict:
-    cfg = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
-    return next(p["edition"] for p in cfg["plugins"] if isinstance(p, dict) and "edition" in p)
-
-
 @pytest.fixture(scope="module")
 def edition():
     return load_root(ROOT).edition

@@ -332,15 +332,14 @@ class SiteBuild:
                 formats.write_pdf(document, out / formats.PDF_NAME.format(lang=lang))
         downloads.write_data_downloads(ed, site, docs)
         formats.write_formats(ed, out, docs, name_of, self.versions.current if self.versions else None, self.figures)
-        folder = lambda lang: "" if lang == self.settings.default_language else lang   # noqa: E731
         for lang in ed.languages:
-            formats.fill_sizes(site / folder(lang) / "indir.html", out, lang)
+            formats.fill_sizes(site / self.prefix(lang) / "indir.html", out, lang)
         if self.serving:
             return
         size = offline.write_zip(site, out / offline.ZIP_NAME, ed.languages)
         for lang in ed.languages:   # the zip's own size (its copy of the page shows "…")
-            formats.fill_sizes(site / folder(lang) / "indir.html", out, lang)
+            formats.fill_sizes(site / self.prefix(lang) / "indir.html", out, lang)
         for lang in ed.languages:
-            home = site / ("" if lang == ed.default_lang else lang) / "index.html"
+            home = site / self.prefix(lang) / "index.html"
             if home.exists():
                 offline.fill_size(home, size, lang)
