@@ -27,7 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = ROOT / "node_modules" / "lighthouse"
+RUNNER = ROOT / "scripts" / "lighthouse_runs.mjs"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 QUALITY = CATEGORIES[1:]   # the categories that do not depend on timing
@@ -170,24 +171,28 @@ class Chrome:
         self.profile.cleanup()
 
 
-def lighthouse(url: str, form: str = "mobile", categories=CATEGORIES, port: int | None = None) -> dict:
-    """One Lighthouse run; returns the report (lhr) as a dict. `form` is mobile or desktop, with
-    "-dark" for the dark colour scheme (Chromium told the system prefers dark: Material's palette
-    follows `prefers-color-scheme`). With `port`, Lighthouse drives the Chromium already listening
-    there (a `Chrome` started with the same scheme) instead of launching one of its own."""
-    preset, _, scheme = form.partition("-")
+def lighthouse_runs(runs: list[tuple[str, str]], categories=CATEGORIES, port: int | None = None) -> list[dict]:
+    """Lighthouse runs, one per (url, form), in one Node process (scripts/lighthouse_runs.mjs, Lighthouse's
+    own Node API: its modules load once, not once per run); returns the reports (lhr) as dicts. `form`
+    is mobile or desktop, with "-dark" for the dark colour scheme (Chromium told the system prefers
+    dark: Material's palette follows `prefers-color-scheme`). With `port`, every run drives the
+    Chromium already listening there (a `Chrome` started with the same scheme); without it, each run
+    launches a Chromium of its own and closes it, as Lighthouse's CLI does."""
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "report.json"
-        cmd = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-               f"--only-categories={','.join(categories)}",
-               f"--chrome-flags={' '.join(chrome_flags(form))}"]
-        if port:
-            cmd.append(f"--port={port}")
-        if preset == "desktop":
-            cmd.append("--preset=desktop")
-        env = {**os.environ, "CHROME_PATH": CHROME}
-        subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=300)
-        return json.loads(out.read_text(encoding="utf-8"))
+        outs = [Path(tmp) / f"report-{i}.json" for i in range(len(runs))]
+        job = {"port": port, "chrome": CHROME, "runs": [
+            {"url": url, "form": form, "categories": list(categories), "chromeFlags": chrome_flags(form), "out": str(out)}
+            for (url, form), out in zip(runs, outs)]}
+        run = subprocess.run(["node", str(RUNNER)], input=json.dumps(job), text=True,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=120 * len(runs))
+        if run.returncode:
+            raise RuntimeError(f"Lighthouse stopped ({run.returncode}): {run.stderr.strip()[-2000:]}")
+        return [json.loads(out.read_text(encoding="utf-8")) for out in outs]
+
+
+def lighthouse(url: str, form: str = "mobile", categories=CATEGORIES, port: int | None = None) -> dict:
+    """One Lighthouse run (see `lighthouse_runs`)."""
+    return lighthouse_runs([(url, form)], categories, port)[0]
 
 
 def scores(lhr: dict) -> dict:

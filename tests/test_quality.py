@@ -51,10 +51,17 @@ def test_every_page_is_valid_html(site):
     assert errors == []
 
 
-def test_every_internal_link_and_anchor_resolves(site):
+@pytest.fixture(scope="module")
+def parsed(site) -> dict[Path, object]:
+    """Every page of the site, parsed once for the tests of its links and its assets (one xdist group)."""
+    return {page: soup(page) for page in _pages(site)}
+
+
+@pytest.mark.xdist_group("quality-pages")
+def test_every_internal_link_and_anchor_resolves(site, parsed):
     ids: dict[Path, set[str]] = {}
     broken, checked = [], 0
-    docs = {page.resolve(): soup(page) for page in _pages(site)}    # each page parsed once
+    docs = {page.resolve(): doc for page, doc in parsed.items()}
     for page in _pages(site):
         doc = docs[page.resolve()]
         for el in doc.select("a[href], link[href], script[src], img[src]"):
@@ -89,9 +96,10 @@ _JS_URL_ALLOWED = re.compile(r"^https?://(www\.w3\.org/|unpkg\.com/(resize-obser
                              r"tartarus\.org/|lunrjs\.com)")
 
 
-def test_no_asset_is_loaded_from_outside_the_site(site):
+@pytest.mark.xdist_group("quality-pages")
+def test_no_asset_is_loaded_from_outside_the_site(site, parsed):
     outside = []
-    docs = {page: soup(page) for page in _pages(site)}      # each page parsed once
+    docs = parsed
     for page, doc in docs.items():
         for el in doc.select("script[src], link[href], img[src], source[src], iframe[src]"):
             ref = el.get("src") or el.get("href")
@@ -125,41 +133,64 @@ def test_no_asset_is_loaded_from_outside_the_site(site):
     assert outside == []
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("part", range(PARTS), ids=[f"part{i + 1}of{PARTS}" for i in range(PARTS)])
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_serious_accessibility_violations(browser, server, scheme, part):
+# Each part's tests run on one worker (their xdist group), where the part is swept once per scheme.
+PART_PARAMS = [pytest.param(i, id=f"part{i + 1}of{PARTS}", marks=pytest.mark.xdist_group(f"quality-part{i + 1}"))
+               for i in range(PARTS)]
+
+
+@pytest.fixture(scope="module")
+def swept(browser, server):
+    """sweep(scheme, part): each page of a part of BOTH loaded once in that colour scheme, on first
+    use: axe's serious and critical violations (path -> [(rule, first node)]), then, once the network
+    is idle, every request outside the site, every failed response and every script error."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    found = {}
-    for path in CHUNKS[part]:
-        page.goto(f"{server}/{path}")
-        result = axe.run(page, options=AXE_OPTIONS).response
-        violations = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
-        if violations:
-            found[path] = [(v["id"], v["nodes"][0]["target"]) for v in violations]
-    context.close()
-    assert found == {}
+    done: dict[tuple[str, int], dict] = {}
+
+    def sweep(scheme: str, part: int) -> dict:
+        if (scheme, part) in done:
+            return done[scheme, part]
+        context = browser.new_context(color_scheme=scheme)
+        page = context.new_page()
+        found: dict = {"axe": {}, "outside": [], "failed": [], "errors": [], "pages": 0}
+        page.on("request", lambda r: found["outside"].append(r.url) if not r.url.startswith(server) else None)
+        page.on("response", lambda r: found["failed"].append(r.url) if r.status >= 400 else None)
+        page.on("pageerror", lambda e: found["errors"].append(str(e)))
+        for path in CHUNKS[part]:
+            page.goto(f"{server}/{path}")
+            result = axe.run(page, options=AXE_OPTIONS).response
+            violations = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+            if violations:
+                found["axe"][path] = [(v["id"], v["nodes"][0]["target"]) for v in violations]
+            page.wait_for_load_state("networkidle")     # whatever the page still requests after axe ran
+            found["pages"] += 1
+        # the scheme asked for is the one the page shows (Material follows prefers-color-scheme)
+        found["scheme"] = page.evaluate("document.body.dataset.mdColorScheme")
+        context.close()
+        done[scheme, part] = found
+        return found
+
+    return sweep
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("part", range(PARTS), ids=[f"part{i + 1}of{PARTS}" for i in range(PARTS)])
-def test_every_page_loads_without_any_outside_request_or_error(browser, server, part):
-    context = browser.new_context()
-    page = context.new_page()
-    outside, failed, errors = [], [], []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
-    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    for path in CHUNKS[part]:
-        page.goto(f"{server}/{path}")
-        page.wait_for_load_state("networkidle")
-    context.close()
-    assert outside == [] and errors == []
-    assert [u for u in failed if not u.endswith("/404.html")] == []
+@pytest.mark.parametrize("part", PART_PARAMS)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_violations(swept, scheme, part):
+    found = swept(scheme, part)
+    assert found["pages"] == len(CHUNKS[part]) and found["scheme"] == {"light": "default", "dark": "slate"}[scheme]
+    assert found["axe"] == {}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("part", PART_PARAMS)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_loads_without_any_outside_request_or_error(swept, scheme, part):
+    found = swept(scheme, part)
+    assert found["pages"] == len(CHUNKS[part])
+    assert found["outside"] == [] and found["errors"] == []
+    assert [u for u in found["failed"] if not u.endswith("/404.html")] == []
 
 
 @pytest.mark.browser
