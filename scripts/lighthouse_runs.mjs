@@ -4,10 +4,11 @@
 //
 //   node scripts/lighthouse_runs.mjs < runs.json
 //
-// runs.json: {"port": 9222 or null, "chrome": "/usr/bin/chromium", "runs": [{"url": ..., "form": "mobile" |
+// runs.json: {"port": 9222 or null, "chrome": "/usr/bin/chromium", "settings": {...}, "runs": [{"url": ..., "form": "mobile" |
 // "desktop" (+ "-dark"), "categories": [...], "chromeFlags": [...], "out": "report.json"}, ...]}.
 // With a port, every run drives the Chromium listening there; without one, each run launches its own
-// (as the CLI does) and closes it. Each report (the lhr) is written to its `out` file.
+// (as the CLI does) and closes it. "settings" (Lighthouse's own, such as its waits after a page loads)
+// apply to every run. Each report (the lhr) is written to its `out` file.
 import fs from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -23,6 +24,7 @@ for (const run of job.runs) {
     onlyCategories: run.categories,
     // the full-page screenshot only illustrates the HTML report; no audit reads it
     disableFullPageScreenshot: true,
+    ...(job.settings || {}),
   };
   try {
     const result = await lighthouse(run.url, flags, run.form.startsWith('desktop') ? desktopConfig : undefined);

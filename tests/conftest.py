@@ -16,6 +16,12 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 
 collect_ignore = ["roots"]
 
+# The JVM's options for the Java checkers a test runs once (the Nu checker, EPUBCheck): its client
+# compiler alone and its serial collector spend half the processor time of its defaults on a run
+# this short on two cores (the same reports); the larger thread stack is for the Nu checker's deep
+# regular expressions, whose frames the client compiler makes larger.
+JAVA_OPTIONS = ("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss64m")
+
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):

@@ -23,6 +23,9 @@ from pybtex.database import parse_file
 
 from conftest import ROOT
 
+# One worker runs the module: each parser reads each download once (the readings are cached).
+pytestmark = pytest.mark.xdist_group("exports")
+
 BIB_SOURCES = [ROOT / "bibliography" / "works.bib", ROOT / "bibliography" / "newspapers.bib"]
 
 
@@ -48,7 +51,9 @@ TURKISH = {"guclu2003": "Güçlü", "feyzioglu1995": "Feyzioğlu", "simsir2005":
            "ulusan2008": "Çağdaş Türkiye Tarihi Araştırmaları Dergisi", "papuccular2023": "Türkiye İş Bankası"}
 
 
+@lru_cache(maxsize=None)
 def node(script: str, path: Path, fmt: str) -> dict:
+    """A Node parser's reading of a download (once per file and format: the module's tests share it)."""
     out = subprocess.run(["node", str(ROOT / "tests" / script), str(path), fmt], capture_output=True, text=True,
                          cwd=ROOT, check=True, timeout=120)
     assert out.stderr == "", out.stderr

