@@ -120,10 +120,58 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
+@pytest.fixture(scope="module")
+def search_page(browser, server):
+    """search_page(start) -> (page, requests, failed): one page per start address, shared by a
+    module's queries (its search index loads once, with the first query, as a reader's does); the
+    addresses it requested and those answered with an error, since it opened."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pages: dict[str, tuple] = {}
+
+    def get(start: str):
+        if start not in pages:
+            page = context.new_page()
+            requests: list[str] = []
+            failed: list[str] = []
+            page.on("request", lambda r: requests.append(r.url))
+            page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+            page.goto(f"{server}/{start}")
+            page.wait_for_load_state("load")
+            pages[start] = (page, requests, failed)
+        return pages[start]
+
+    yield get
+    context.close()
+
+
+def clear_search(page) -> None:
+    """Empty the search field and the results of an earlier query (Material empties its results on
+    the keyup of an empty field), so that the results waited for next are the next query's."""
+    field = page.locator("input.md-search__input")
+    field.fill("")
+    if page.locator(".md-search-result__item").count():
+        field.press("Backspace")
+        page.locator(".md-search-result__item").first.wait_for(state="detached", timeout=5000)
+
+
+def result_links(page, ok, timeout: float = 5.0, selector: str = ".md-search-result__link") -> list[str]:
+    """The addresses of the search results once `ok(addresses)` holds (Material answers each key
+    typed: the first results shown may be a prefix's), or as they are after `timeout` seconds."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        links = page.locator(selector).evaluate_all("els => els.map(e => e.href)")
+        if ok(links) or time.monotonic() > deadline:
+            return links
+        page.wait_for_timeout(100)
+
+
 def search(page, query: str, reloads: int = 2, retypes: int = 2):
     """Type a query into Material's search, key by key as a reader does (Material sends a
-    query on keyup; Playwright's fill() sends none), and wait for results. Typing again,
-    and at last a reload, only cover a slow start of the search worker on a busy machine."""
+    query on keyup; Playwright's fill() sends none), and wait for results (an earlier query's
+    are cleared first). Typing again, and at last a reload, only cover a slow start of the
+    search worker on a busy machine."""
     for attempt in range(reloads):
         if attempt:
             page.reload()
@@ -131,7 +179,7 @@ def search(page, query: str, reloads: int = 2, retypes: int = 2):
         field = page.locator("input.md-search__input")
         field.click()
         for _ in range(retypes):
-            field.fill("")
+            clear_search(page)
             field.press_sequentially(query)
             try:
                 page.locator(".md-search-result__item").first.wait_for(timeout=5000)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from conftest import search
+from conftest import result_links, search
 
 pytestmark = pytest.mark.browser
 
@@ -182,19 +182,14 @@ SEARCHES = [
 
 
 @pytest.mark.parametrize("start,query,expected", SEARCHES, ids=[f"{s.split('/')[0]}-{q}" for s, q, _ in SEARCHES])
-def test_search_finds_names_whatever_their_diacritics_in_the_pages_language_only(browser, server, start, query, expected):
-    requests: list[str] = []
-    context, page = _page(browser, server, requests)
-    bad: list[str] = []
-    page.on("response", lambda r: bad.append(r.url) if r.status >= 400 else None)
-    page.goto(f"{server}/{start}")
+def test_search_finds_names_whatever_their_diacritics_in_the_pages_language_only(search_page, server, start, query, expected):
+    page, requests, bad = search_page(start)   # one page per language for the module's queries
     search(page, query)
-    links = page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
+    links = result_links(page, lambda links: any(u.split("?")[0].startswith(f"{server}/{expected}") for u in links))
     english = start.startswith("en/")
     assert links and all(u.startswith(f"{server}/en/") == english for u in links), links
     assert any(u.split("?")[0].startswith(f"{server}/{expected}") for u in links), links
     assert bad == [] and [u for u in requests if not u.startswith(server)] == []
-    context.close()
 
 
 def test_cite_a_paragraph_with_the_keyboard_and_copy_it(browser, server, artifacts):

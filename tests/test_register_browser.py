@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import clear_search, result_links
+
 pytestmark = pytest.mark.browser
 
 
@@ -17,7 +19,7 @@ def search(page, query: str, attempts: int = 3):
             page.wait_for_load_state("load")
         field = page.locator("input.md-search__input")
         field.click()
-        field.fill("")
+        clear_search(page)
         field.press_sequentially(query)
         field.press("End")
         try:
@@ -43,25 +45,22 @@ QUERIES = [
 
 
 @pytest.mark.parametrize("root,query,expected", QUERIES, ids=[f"{r or 'tr'}-{q}" for r, q, _ in QUERIES])
-def test_search_finds_the_entity_page_by_any_spelling(browser, server, root, query, expected):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(f"{server}/{root + '/' if root else ''}giris.html")
+def test_search_finds_the_entity_page_by_any_spelling(search_page, server, root, query, expected):
+    page, _, _ = search_page(f"{root + '/' if root else ''}giris.html")   # one page per language
     if expected is None:
         field = page.locator("input.md-search__input")
         field.click()
+        clear_search(page)
         field.press_sequentially(query)
         field.press("End")
         page.wait_for_timeout(1500)
         hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
         assert not any("/dizin/" in h for h in hrefs)
-        context.close()
         return
     search(page, query)
-    hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
     prefix = f"{server}/{root + '/' if root else ''}{expected}"
+    hrefs = result_links(page, lambda hrefs: any(h.startswith(prefix) for h in hrefs), selector=".md-search-result__item a")
     assert any(h.startswith(prefix) for h in hrefs), hrefs[:8]
-    context.close()
 
 
 def test_a_mention_is_a_plain_link_without_javascript_and_reachable_by_keyboard(browser, server):
