@@ -41,15 +41,19 @@ def test_every_citation_link_lands_on_an_existing_anchor(site):
     cache: dict[Path, set[str]] = {}
     pages: dict[Path, object] = {}
 
-    def soup_of(path: Path):
-        return pages.setdefault(path, soup(path))
+    def soup_of(path: Path):   # each page parsed once (setdefault would parse it on every call)
+        if path not in pages:
+            pages[path] = soup(path)
+        return pages[path]
     checked = 0
     for name, n, li in _notes(site):
         for a in li.select("a.cite"):
             target, _, anchor = a["href"].partition("#")
             path = (site / name).parent / target
             assert path.exists(), f"note {n}: {a['href']}"
-            ids = cache.setdefault(path, _anchors(path))
+            if path not in cache:
+                cache[path] = _anchors(path)
+            ids = cache[path]
             assert anchor in ids, f"note {n}: no #{anchor} in {target}"
             card = card_of(soup_of(site / f"{name}.html"), a, site)   # the card the card script shows
             assert card is not None and card.get_text(strip=True), f"note {n}: citation without its full reference"
