@@ -49,6 +49,20 @@ def _card_file(path: Path, lang: str) -> dict[str, BeautifulSoup]:
     return {ident: BeautifulSoup(html, "html.parser") for ident, html in json.loads(m.group(2)).items()}
 
 
+_last_ids: list = [None, {}]   # the page whose ids were last indexed, and its index
+
+
+def _by_id(doc: BeautifulSoup) -> dict:
+    """id -> the first element with it, as getElementById finds it: indexed once for the many
+    triggers of a page (the last page asked about is kept)."""
+    if _last_ids[0] is not doc:
+        index: dict = {}
+        for el in doc.find_all(id=True):
+            index.setdefault(el["id"], el)
+        _last_ids[:] = [doc, index]
+    return _last_ids[1]
+
+
 def card_of(doc: BeautifulSoup, trigger, site: Path) -> BeautifulSoup | None:
     """The content a card trigger shows, found as the card script finds it (cards.py): an element of
     the page, else the shared card of the trigger's language; a mention is named by its link."""
@@ -57,7 +71,7 @@ def card_of(doc: BeautifulSoup, trigger, site: Path) -> BeautifulSoup | None:
     ident = trigger.get("data-card")
     if not ident and "entity" in trigger.get("class", []):
         ident = "e-" + re.search(r"([^/#?]+)\.html", trigger["href"]).group(1)
-    found = doc.find(id=ident)
+    found = _by_id(doc).get(ident)
     if found is not None:
         return found
     lang = next((p["lang"] for p in trigger.parents if p.has_attr("lang")), None)
