@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from lxml import html as lxml_html
 
 from conftest import JAVA_OPTIONS
 from sitetext import soup
@@ -54,8 +55,13 @@ def test_every_page_is_valid_html(site):
 
 @pytest.fixture(scope="module")
 def parsed(site) -> dict[Path, object]:
-    """Every page of the site, parsed once for the tests of its links and its assets (one xdist group)."""
-    return {page: soup(page) for page in _pages(site)}
+    """Every page of the site, parsed once for the tests of its links and its assets (one xdist group),
+    by lxml's HTML parser (the one BeautifulSoup's "lxml" builder drives) into lxml's own tree."""
+    return {page: _lxml(page) for page in _pages(site)}
+
+
+def _lxml(page: Path):
+    return lxml_html.document_fromstring(page.read_text(encoding="utf-8"))
 
 
 @pytest.mark.xdist_group("quality-pages")
@@ -65,7 +71,7 @@ def test_every_internal_link_and_anchor_resolves(site, parsed):
     docs = {page.resolve(): doc for page, doc in parsed.items()}
     for page in _pages(site):
         doc = docs[page.resolve()]
-        for el in doc.select("a[href], link[href], script[src], img[src]"):
+        for el in doc.xpath("//a[@href] | //link[@href] | //script[@src] | //img[@src]"):
             ref = el.get("href") or el.get("src")
             parts = urlsplit(ref)
             if parts.scheme or ref.startswith("//") or ref.startswith("mailto:"):
@@ -82,7 +88,7 @@ def test_every_internal_link_and_anchor_resolves(site, parsed):
                 continue
             if parts.fragment and target.suffix == ".html":
                 if target not in ids:
-                    ids[target] = {e["id"] for e in (docs.get(target) or soup(target)).select("[id]")}
+                    ids[target] = {e.get("id") for e in (docs.get(target) if target in docs else _lxml(target)).xpath("//*[@id]")}
                 if unquote(parts.fragment) not in ids[target]:
                     broken.append(f"{page.relative_to(site)} -> {ref}")
     assert checked > 4000
@@ -102,28 +108,28 @@ def test_no_asset_is_loaded_from_outside_the_site(site, parsed):
     outside = []
     docs = parsed
     for page, doc in docs.items():
-        for el in doc.select("script[src], link[href], img[src], source[src], iframe[src]"):
+        for el in doc.xpath("//script[@src] | //link[@href] | //img[@src] | //source[@src] | //iframe[@src]"):
             ref = el.get("src") or el.get("href")
-            rel = el.get("rel") or []
-            if el.name == "link" and set(rel) & {"alternate", "canonical", "schema.DC"}:
+            rel = (el.get("rel") or "").split()
+            if el.tag == "link" and set(rel) & {"alternate", "canonical", "schema.DC"}:
                 continue   # references to pages (and Dublin Core's namespace), not assets
             if re.match(r"^(https?:)?//", ref):
                 outside.append(f"{page.relative_to(site)}: {ref}")
-        for style in doc.select("style"):
-            outside += [f"{page.relative_to(site)}: {u}" for u in re.findall(r"url\((['\"]?)(https?://[^)'\"]+)", style.text)]
+        for style in doc.xpath("//style"):
+            outside += [f"{page.relative_to(site)}: {u}" for u in re.findall(r"url\((['\"]?)(https?://[^)'\"]+)", style.text_content())]
     for css in site.rglob("*.css"):
         outside += [f"{css.relative_to(site)}: {u[1]}" for u in re.findall(r"url\((['\"]?)(https?:)?//", css.read_text())]
         outside += [f"{css.relative_to(site)}: @import" for _ in re.findall(r"@import\s+url\(['\"]?https?:", css.read_text())]
     # the scripts pages load, the search worker and the lunr files it loads for Turkish and English
-    scripts = {((site / el["src"].lstrip("/")) if el["src"].startswith("/") else (page.parent / el["src"])).resolve()
-               for page, doc in docs.items() for el in doc.select("script[src]")}
+    scripts = {((site / el.get("src").lstrip("/")) if el.get("src").startswith("/") else (page.parent / el.get("src"))).resolve()
+               for page, doc in docs.items() for el in doc.xpath("//script[@src]")}
     scripts |= set(site.glob("assets/javascripts/workers/*.js"))
     scripts |= {site / "assets/javascripts/lunr/min" / f for f in ("lunr.tr.min.js", "lunr.stemmer.support.min.js")}
     # the edition's own: its script, the file:// worker shim and the card files it loads on first use
     scripts |= set(site.glob("assets/iframe-worker.*.js")) | set(site.glob("assets/cards.*.js"))
     assert len(scripts) >= 7
     assert any("IFrameWorker" in js.read_text(encoding="utf-8") for js in scripts)   # the file:// worker shim
-    inline = {el.string or "" for page in _pages(site)[:3] for el in docs[page].select("script:not([src])")
+    inline = {el.text or "" for page in _pages(site)[:3] for el in docs[page].xpath("//script[not(@src)]")
               if el.get("type") not in ("application/json", "application/ld+json")}
     for js in [*sorted(scripts), *inline]:
         code = js.read_text(encoding="utf-8") if isinstance(js, Path) else js
