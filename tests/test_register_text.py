@@ -3,6 +3,7 @@ every occurrence of every spelling is linked in both languages, both languages o
 link the same entities, every entity has its pages, and search knows every spelling."""
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -19,6 +20,14 @@ ROOT = Path(__file__).resolve().parents[1]
 NON_ENTITIES = ROOT / "tests" / "data" / "register-nonentities.txt"
 REGISTER = load_register(ROOT / "register")
 LANGS = ("tr", "en")
+# One worker runs the module: the entity pages are parsed once for its three tests that read them.
+pytestmark = pytest.mark.xdist_group("register-text")
+
+
+@functools.lru_cache(maxsize=None)
+def _entity_main(page: Path):
+    """The main content of an entity page, parsed once (the tests only read it)."""
+    return main_content(soup(page))
 
 
 def _spellings(lang: str) -> list[str]:
@@ -52,7 +61,7 @@ def test_the_register_is_not_empty_and_every_entity_has_both_pages(site):
         for lang in LANGS:
             page = site / ("" if lang == "tr" else "en") / "dizin" / f"{ident}.html"
             assert page.exists(), page
-            assert main_content(soup(page)).select_one("h1#entity"), page
+            assert _entity_main(page).select_one("h1#entity"), page
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -99,7 +108,7 @@ def test_each_entity_page_lists_every_paragraph_that_links_to_it(site):
         assert set(linked) == set(REGISTER.entities) - _only_in_citations(), lang
         for ident, places in linked.items():
             page = site / ("" if lang == "tr" else "en") / "dizin" / f"{ident}.html"
-            listed = {a["href"].removeprefix("../") for a in main_content(soup(page)).select("ul.entity-mentions a")}
+            listed = {a["href"].removeprefix("../") for a in _entity_main(page).select("ul.entity-mentions a")}
             assert places <= listed, (lang, ident, places - listed)
 
 
@@ -223,7 +232,7 @@ def test_entity_pages_list_the_archival_documents_their_people_wrote_received_or
                 assert ident in REGISTER.entities, (doc["key"], ident)
                 for lang in LANGS:
                     page = site / ("" if lang == "tr" else "en") / "dizin" / f"{ident}.html"
-                    links = [a["href"] for a in main_content(soup(page)).select("ul.entity-documents a")]
+                    links = [a["href"] for a in _entity_main(page).select("ul.entity-documents a")]
                     assert any(h.endswith(f"#{doc['key']}") for h in links), (lang, ident, doc["key"])
                     listed += 1
     assert listed >= 2 * 40    # the 21 documents carry some forty references
