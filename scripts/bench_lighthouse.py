@@ -176,20 +176,22 @@ class Chrome:
         self.profile.cleanup()
 
 
-def lighthouse_runs(runs: list[tuple[str, str]], categories=CATEGORIES, port: int | None = None,
+def lighthouse_runs(runs: list[tuple], categories=CATEGORIES, port: int | None = None,
                     settings: dict | None = None) -> list[dict]:
     """Lighthouse runs, one per (url, form), in one Node process (scripts/lighthouse_runs.mjs, Lighthouse's
     own Node API: its modules load once, not once per run); returns the reports (lhr) as dicts. `form`
     is mobile or desktop, with "-dark" for the dark colour scheme (Chromium told the system prefers
     dark: Material's palette follows `prefers-color-scheme`). With `port`, every run drives the
-    Chromium already listening there (a `Chrome` started with the same scheme); without it, each run
-    launches a Chromium of its own and closes it, as Lighthouse's CLI does. `settings` (Lighthouse's
-    own, such as SETTLED) apply to every run."""
+    Chromium already listening there (a `Chrome` started with the same scheme); a run given as
+    (url, form, port) drives the Chromium on its own port; without one, a run launches a Chromium of
+    its own and closes it, as Lighthouse's CLI does. `settings` (Lighthouse's own, such as SETTLED)
+    apply to every run."""
     with tempfile.TemporaryDirectory() as tmp:
         outs = [Path(tmp) / f"report-{i}.json" for i in range(len(runs))]
         job = {"port": port, "chrome": CHROME, "settings": settings or {}, "runs": [
-            {"url": url, "form": form, "categories": list(categories), "chromeFlags": chrome_flags(form), "out": str(out)}
-            for (url, form), out in zip(runs, outs)]}
+            {"url": url, "form": form, "categories": list(categories), "chromeFlags": chrome_flags(form),
+             "port": own[0] if own else None, "out": str(out)}
+            for (url, form, *own), out in zip(runs, outs)]}
         run = subprocess.run(["node", str(RUNNER)], input=json.dumps(job), text=True,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=120 * len(runs))
         if run.returncode:

@@ -5,9 +5,9 @@
 //   node scripts/lighthouse_runs.mjs < runs.json
 //
 // runs.json: {"port": 9222 or null, "chrome": "/usr/bin/chromium", "settings": {...}, "runs": [{"url": ..., "form": "mobile" |
-// "desktop" (+ "-dark"), "categories": [...], "chromeFlags": [...], "out": "report.json"}, ...]}.
-// With a port, every run drives the Chromium listening there; without one, each run launches its own
-// (as the CLI does) and closes it. "settings" (Lighthouse's own, such as its waits after a page loads)
+// "desktop" (+ "-dark"), "categories": [...], "chromeFlags": [...], "port": null, "out": "report.json"}, ...]}.
+// With a port (the job's, or a run's own), a run drives the Chromium listening there; without one, it
+// launches its own (as the CLI does) and closes it. "settings" (Lighthouse's own, such as its waits after a page loads)
 // apply to every run. Each report (the lhr) is written to its `out` file.
 import fs from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
@@ -16,9 +16,10 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 
 const job = JSON.parse(fs.readFileSync(0, 'utf-8'));
 for (const run of job.runs) {
-  const chrome = job.port ? null : await chromeLauncher.launch({chromePath: job.chrome, chromeFlags: run.chromeFlags});
+  const port = run.port || job.port;
+  const chrome = port ? null : await chromeLauncher.launch({chromePath: job.chrome, chromeFlags: run.chromeFlags});
   const flags = {
-    port: job.port || chrome.port,
+    port: port || chrome.port,
     output: 'json',
     logLevel: 'error',
     onlyCategories: run.categories,

@@ -42,17 +42,13 @@ def published(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def reports(published):
-    """Every case's report, from one Node process per colour scheme driving one Chromium started
-    with that scheme (the dark one is a browser flag) through its remote-debugging port; Lighthouse
-    waits a quarter second of quiet after each load, not its seconds for timing (lh.SETTLED)."""
-    found = {}
-    for dark in (False, True):
-        cases = [(path, form) for path, form in CASES if form.endswith("-dark") == dark]
-        with lh.Chrome(cases[0][1]) as chrome:
-            lhrs = lh.lighthouse_runs([(published + path, form) for path, form in cases], lh.QUALITY, port=chrome.port,
-                                       settings=lh.SETTLED)
-        found.update(zip(cases, lhrs))
-    return found
+    """Every case's report, from one Node process driving two Chromiums, one per colour scheme (the
+    dark one is a browser flag), through their remote-debugging ports; Lighthouse waits a quarter
+    second of quiet after each load, not its seconds for timing (lh.SETTLED)."""
+    with lh.Chrome("mobile") as light, lh.Chrome("mobile-dark") as dark:
+        runs = [(published + path, form, (dark if form.endswith("-dark") else light).port) for path, form in CASES]
+        lhrs = lh.lighthouse_runs(runs, lh.QUALITY, settings=lh.SETTLED)
+    return dict(zip(CASES, lhrs))
 
 
 @pytest.mark.parametrize("path,form", CASES, ids=[f"{p}-{f}" for p, f in CASES])
