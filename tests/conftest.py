@@ -5,6 +5,7 @@ import os
 import shutil
 import socket
 import threading
+import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -157,8 +158,6 @@ def clear_search(page) -> None:
 def result_links(page, ok, timeout: float = 5.0, selector: str = ".md-search-result__link") -> list[str]:
     """The addresses of the search results once `ok(addresses)` holds (Material answers each key
     typed: the first results shown may be a prefix's), or as they are after `timeout` seconds."""
-    import time
-
     deadline = time.monotonic() + timeout
     while True:
         links = page.locator(selector).evaluate_all("els => els.map(e => e.href)")
@@ -169,9 +168,11 @@ def result_links(page, ok, timeout: float = 5.0, selector: str = ".md-search-res
 
 def search(page, query: str, reloads: int = 2, retypes: int = 2):
     """Type a query into Material's search, key by key as a reader does (Material sends a
-    query on keyup; Playwright's fill() sends none), and wait for results (an earlier query's
-    are cleared first). Typing again, and at last a reload, only cover a slow start of the
-    search worker on a busy machine."""
+    query on keyup; Playwright's fill() sends none), then press End, and wait for results (an
+    earlier query's are cleared first). Playwright types a character outside the US layout
+    (Cyrillic) as inserted text, without a keyup; a reader's own keyboard sends one for every
+    key, and End sends one for the whole query. Typing again, and at last a reload, only cover a
+    slow start of the search worker on a busy machine."""
     for attempt in range(reloads):
         if attempt:
             page.reload()
@@ -181,6 +182,7 @@ def search(page, query: str, reloads: int = 2, retypes: int = 2):
         for _ in range(retypes):
             clear_search(page)
             field.press_sequentially(query)
+            field.press("End")
             try:
                 page.locator(".md-search-result__item").first.wait_for(timeout=5000)
                 return

@@ -2,12 +2,12 @@
 
 The fields are not listed by hand. The edition's own sources (copied), loaded as every build loads
 them first (`load_edition`), record every data file a build reads through `datafiles.load_data` and
-the pydantic schema it is read with; the test walks each schema together with the file's data (nested models, lists, dicts,
-optional fields absent from the data are added) and plants a payload with a distinct marker
-(`QZ0042Z`) in every string field, every heading of every page, the first paragraph and note of
-every chapter, every field of one BibTeX entry of each type and every front-matter text. A new
-data file, a new field or a new shape of an old one (the `sources:` items, say) is planted
-without anyone writing a case.
+the pydantic schema it is read with; the test walks each schema together with the file's data
+(nested models, lists, dicts, optional fields absent from the data are added) and plants a payload
+with a distinct marker (`QZ0042Z`) in every string field, every heading of every page, the first
+paragraph and note of every chapter, every field of one BibTeX entry of each type and every
+front-matter text. A new data file, a new field or a new shape of an old one (the `sources:` items,
+say) is planted without anyone writing a case.
 
 Each payload is then either refused, with the planted file and line (or its marker) in the
 message, or the build succeeds and every output file is checked: the payload's markup appears

@@ -4,30 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import clear_search, result_links
+from conftest import clear_search, result_links, search
 
 pytestmark = pytest.mark.browser
 
-
-def search(page, query: str, attempts: int = 3):
-    """Type key by key as conftest.search does, then press End: Playwright types a character
-    outside the US layout (Cyrillic) as inserted text, without the keyup on which Material
-    sends its query; a reader's own keyboard sends one for every key."""
-    for attempt in range(attempts):
-        if attempt == attempts - 1:
-            page.reload()
-            page.wait_for_load_state("load")
-        field = page.locator("input.md-search__input")
-        field.click()
-        clear_search(page)
-        field.press_sequentially(query)
-        field.press("End")
-        try:
-            page.locator(".md-search-result__item").first.wait_for(timeout=5000)
-            return
-        except Exception:  # noqa: BLE001 - Playwright's timeout: type again, at last reload
-            continue
-    raise AssertionError(f"no search results for {query!r}")
 
 # (page language root, query, the entity page that must be among the results)
 QUERIES = [
@@ -59,8 +39,12 @@ def test_search_finds_the_entity_page_by_any_spelling(search_page, server, root,
         return
     search(page, query)
     prefix = f"{server}/{root + '/' if root else ''}{expected}"
-    hrefs = result_links(page, lambda hrefs: any(h.startswith(prefix) for h in hrefs), selector=".md-search-result__item a")
-    assert any(h.startswith(prefix) for h in hrefs), hrefs[:8]
+
+    def found(hrefs):
+        return any(h.startswith(prefix) for h in hrefs)
+
+    hrefs = result_links(page, found, selector=".md-search-result__item a")
+    assert found(hrefs), hrefs[:8]
 
 
 def test_a_mention_is_a_plain_link_without_javascript_and_reachable_by_keyboard(browser, server):
