@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import JAVA_OPTIONS, ROOT, build_site, copy_root
+from conftest import CHROMIUM, JAVA_OPTIONS, ROOT, build_site, copy_root
 from seedtext import squash
 from sitetext import CHAPTERS, main_content, reading_text, soup
 
@@ -207,7 +207,7 @@ def test_epubcheck_reports_nothing(site, lang, tmp_path):
 def test_ace_by_daisy_finds_no_serious_or_critical_violation(site, lang, tmp_path):
     ace = ROOT / "node_modules" / ".bin" / "ace-cli"
     assert ace.exists(), "Ace by DAISY is pinned in package.json (npm ci)"
-    env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": shutil.which("chromium") or "/usr/bin/chromium"}
+    env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": CHROMIUM}
     out = tmp_path / "ace"
     run = subprocess.run([str(ace), "--silent", "-o", str(out), str(_epub(site, lang))],
                          capture_output=True, text=True, timeout=300, env=env, cwd=tmp_path)

@@ -40,12 +40,27 @@ def published(tmp_path_factory):
         yield url
 
 
+def _prefers_dark(browser, chrome) -> bool:
+    """Whether pages in that Chromium are told the reader prefers the dark scheme (asked through
+    its remote-debugging port by the tests' own Playwright, with no scheme of Playwright's own)."""
+    other = browser.browser_type.connect_over_cdp(f"http://127.0.0.1:{chrome.port}")
+    try:
+        context = other.new_context(color_scheme="null")
+        dark = context.new_page().evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+        context.close()
+        return dark
+    finally:
+        other.close()
+
+
 @pytest.fixture(scope="module")
-def reports(published):
+def reports(published, browser):
     """Every case's report, from one Node process driving two Chromiums, one per colour scheme (the
-    dark one is a browser flag), through their remote-debugging ports; Lighthouse waits a quarter
-    second of quiet after each load, not its seconds for timing (lh.SETTLED)."""
+    dark one is a browser flag, which the headless shell would ignore: asked first), through their
+    remote-debugging ports; Lighthouse waits a quarter second of quiet after each load, not its
+    seconds for timing (lh.SETTLED)."""
     with lh.Chrome("mobile") as light, lh.Chrome("mobile-dark") as dark:
+        assert (_prefers_dark(browser, light), _prefers_dark(browser, dark)) == (False, True), lh.CHROME
         runs = [(published + path, form, (dark if form.endswith("-dark") else light).port) for path, form in CASES]
         lhrs = lh.lighthouse_runs(runs, lh.QUALITY, settings=lh.SETTLED)
     return dict(zip(CASES, lhrs))
